@@ -1,0 +1,32 @@
+package dev.gauntlet.runner.challenge;
+
+import dev.gauntlet.runner.language.Language;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded, checked challenge package. Everything is in memory: packages are small, and a runner
+ * must not read an author's folder again while it judges.
+ *
+ * @param starters   per language, the files the editor opens with
+ * @param tests      public test cases first, then hidden ones, each in name order
+ * @param references per language, the author's solution
+ */
+public record ChallengePackage(Manifest manifest, String statement, Map<Language, Map<String, String>> starters,
+                               List<TestCase> tests, Map<Language, Map<String, String>> references,
+                               List<KnownSubmission> submissions) {
+  public ChallengePackage {
+    starters = Map.copyOf(starters);
+    tests = List.copyOf(tests);
+    references = Map.copyOf(references);
+    submissions = List.copyOf(submissions);
+  }
+
+  public String id() {
+    return manifest.id();
+  }
+
+  public List<TestCase> tests(Visibility visibility) {
+    return tests.stream().filter(t -> t.visibility() == visibility).toList();
+  }
+}

@@ -1,0 +1,202 @@
+package dev.gauntlet.runner.challenge;
+
+import dev.gauntlet.runner.docker.SandboxPaths;
+import dev.gauntlet.runner.language.Language;
+import dev.gauntlet.runner.verdict.Verdict;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads a package folder ({@code challenge.yaml}, {@code statement.md}, {@code starter/},
+ * {@code tests/}, {@code reference/}, {@code submissions/}) and checks that it is complete.
+ * Links are refused, never followed, and every file is read with a size cap.
+ */
+public final class PackageLoader {
+  static final long MAX_FILE_BYTES = 16L << 20;
+  static final long MAX_PACKAGE_BYTES = 64L << 20;
+
+  private final Path root;
+  private long bytesRead;
+
+  private PackageLoader(Path root) {
+    this.root = root;
+  }
+
+  public static ChallengePackage load(Path folder) {
+    return new PackageLoader(folder).load();
+  }
+
+  private ChallengePackage load() {
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+      throw new PackageException(root + ": not a package folder");
+    }
+    Manifest manifest = ManifestReader.read(text(ManifestReader.FILE));
+    if (!manifest.id().equals(root.getFileName().toString())) {
+      throw new PackageException(ManifestReader.FILE + ": id: '" + manifest.id()
+          + "' must match the folder name '" + root.getFileName() + "'");
+    }
+    String statement = text("statement.md");
+    var starters = perLanguage(manifest, "starter");
+    var references = perLanguage(manifest, "reference");
+    var tests = new ArrayList<TestCase>();
+    for (Visibility visibility : Visibility.values()) {
+      tests.addAll(tests(visibility));
+    }
+    if (tests.stream().noneMatch(t -> t.visibility() == Visibility.HIDDEN)) {
+      throw new PackageException("tests/hidden: a package needs at least one hidden test");
+    }
+    return new ChallengePackage(manifest, statement, starters, tests, references, submissions(manifest));
+  }
+
+  private Map<Language, Map<String, String>> perLanguage(Manifest manifest, String folder) {
+    var byLanguage = new EnumMap<Language, Map<String, String>>(Language.class);
+    for (Language language : manifest.languages()) {
+      String dir = folder + "/" + language.id();
+      var files = sources(dir);
+      requireEntry(dir, language, files);
+      byLanguage.put(language, files);
+    }
+    return byLanguage;
+  }
+
+  private List<TestCase> tests(Visibility visibility) {
+    String dir = "tests/" + visibility.folderName();
+    var cases = new ArrayList<TestCase>();
+    for (String name : filesIn(dir)) {
+      if (name.endsWith(".in")) {
+        String base = name.substring(0, name.length() - 3);
+        String answer = dir + "/" + base + ".ans";
+        if (!Files.isRegularFile(root.resolve(answer), LinkOption.NOFOLLOW_LINKS)) {
+          throw new PackageException(answer + ": missing; every .in needs its .ans");
+        }
+        cases.add(new TestCase(base, visibility, bytes(dir + "/" + name), bytes(answer)));
+      } else if (!name.endsWith(".ans")) {
+        throw new PackageException(dir + "/" + name + ": unexpected file; tests are <name>.in with <name>.ans");
+      }
+    }
+    return cases;
+  }
+
+  private List<KnownSubmission> submissions(Manifest manifest) {
+    var known = new ArrayList<KnownSubmission>();
+    for (String folder : dirsIn("submissions")) {
+      Verdict expected = Verdict.byFolderName(folder).orElseThrow(() -> new PackageException(
+          "submissions/" + folder + ": not a verdict; use one of accepted, wrong_answer, time_limit, ..."));
+      for (String name : dirsIn("submissions/" + folder)) {
+        String dir = "submissions/" + folder + "/" + name;
+        var files = sources(dir);
+        Language language = Language.byEntryFile(files.keySet()).orElseThrow(() -> new PackageException(
+            dir + ": needs exactly one entry file (Main.java or main.py)"));
+        if (!manifest.languages().contains(language)) {
+          throw new PackageException(dir + ": " + language.id() + " is not among the package's languages");
+        }
+        known.add(new KnownSubmission(name, expected, language, files));
+      }
+    }
+    return known;
+  }
+
+  private static void requireEntry(String dir, Language language, Map<String, String> files) {
+    if (!files.containsKey(language.entryFile())) {
+      throw new PackageException(dir + "/" + language.entryFile() + ": missing");
+    }
+  }
+
+  /** Every regular file under {@code dir}, keyed by its path relative to {@code dir}. */
+  private Map<String, String> sources(String dir) {
+    Path base = existingDir(dir);
+    var files = new TreeMap<String, String>();
+    try (Stream<Path> walk = Files.walk(base)) {
+      for (Path file : (Iterable<Path>) walk::iterator) {
+        String relative = base.relativize(file).toString();
+        if (Files.isSymbolicLink(file)) {
+          throw new PackageException(dir + "/" + relative + ": links are not allowed in a package");
+        }
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+          if (!SandboxPaths.isPlainRelative(relative)) {
+            throw new PackageException(dir + "/" + relative + ": file names may use only letters, digits, '.', '_' and '-'");
+          }
+          files.put(relative, text(dir + "/" + relative));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
+  }
+
+  private List<String> filesIn(String dir) {
+    return list(dir, false);
+  }
+
+  private List<String> dirsIn(String dir) {
+    return Files.isDirectory(root.resolve(dir), LinkOption.NOFOLLOW_LINKS) ? list(dir, true) : List.of();
+  }
+
+  private List<String> list(String dir, boolean directories) {
+    try (Stream<Path> entries = Files.list(existingDir(dir))) {
+      var names = new ArrayList<String>();
+      for (Path entry : (Iterable<Path>) entries::iterator) {
+        String name = entry.getFileName().toString();
+        if (Files.isSymbolicLink(entry)) {
+          throw new PackageException(dir + "/" + name + ": links are not allowed in a package");
+        }
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) == directories) {
+          names.add(name);
+        } else if (directories) {
+          throw new PackageException(dir + "/" + name + ": expected a folder");
+        }
+      }
+      names.sort(null);
+      return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Path existingDir(String dir) {
+    Path path = root.resolve(dir);
+    if (!Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+      throw new PackageException(dir + ": missing folder");
+    }
+    return path;
+  }
+
+  private String text(String file) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes(file))).toString();
+    } catch (CharacterCodingException e) {
+      throw new PackageException(file + ": not UTF-8 text");
+    }
+  }
+
+  private byte[] bytes(String file) {
+    Path path = root.resolve(file);
+    try {
+      if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+        throw new PackageException(file + ": missing" + (Files.isSymbolicLink(path) ? " (links are not allowed)" : ""));
+      }
+      long size = Files.size(path);
+      if (size > MAX_FILE_BYTES || bytesRead + size > MAX_PACKAGE_BYTES) {
+        throw new PackageException(file + ": too large (a file may have " + (MAX_FILE_BYTES >> 20)
+            + " MiB, a package " + (MAX_PACKAGE_BYTES >> 20) + " MiB)");
+      }
+      bytesRead += size;
+      return Files.readAllBytes(path);
+    } catch (IOException e) {
+      throw new PackageException(file + ": cannot be read: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.gauntlet.runner.docker;
+
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.Ulimit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place that decides how a container running candidate code is confined. Every
+ * sandbox, build or test run, gets exactly this profile; only the numbers change.
+ */
+public final class SandboxProfile {
+  public static final String USER = "10001:10001";
+  public static final String LABEL = "dev.gauntlet.sandbox";
+  static final String ROOT = "/sandbox";
+  private static final long OPEN_FILES = 256;
+
+  private SandboxProfile() {
+  }
+
+  public static HostConfig hostConfig(SandboxLimits limits) {
+    long largestOutput = Math.max(limits.stdout().bytes(), limits.stderr().bytes());
+    long fileSizeCap = Math.max((long) limits.scratchMb() << 20, largestOutput);
+    return HostConfig.newHostConfig()
+        .withNetworkMode("none")
+        .withMemory(limits.memoryBytes())
+        .withMemorySwap(limits.memoryBytes())
+        .withNanoCPUs((long) (limits.cpus() * 1_000_000_000L))
+        .withPidsLimit(limits.pids())
+        .withReadonlyRootfs(true)
+        .withTmpFs(Map.of(
+            ROOT, "rw,noexec,nosuid,nodev,size=" + limits.scratchMb() + "m,uid=10001,gid=10001,mode=0700",
+            "/tmp", "rw,noexec,nosuid,nodev,size=16m,mode=1777"))
+        .withCapDrop(Capability.ALL)
+        .withSecurityOpts(List.of("no-new-privileges"))
+        .withInit(true)
+        .withUlimits(List.of(
+            new Ulimit("nofile", OPEN_FILES, OPEN_FILES),
+            new Ulimit("fsize", fileSizeCap, fileSizeCap),
+            new Ulimit("core", 0L, 0L)))
+        .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE, null))
+        .withIpcMode("private");
+  }
+}

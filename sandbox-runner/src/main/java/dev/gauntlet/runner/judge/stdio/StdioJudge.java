@@ -1,0 +1,147 @@
+package dev.gauntlet.runner.judge.stdio;
+
+import dev.gauntlet.runner.challenge.ChallengePackage;
+import dev.gauntlet.runner.challenge.Limits;
+import dev.gauntlet.runner.challenge.TestCase;
+import dev.gauntlet.runner.challenge.Visibility;
+import dev.gauntlet.runner.docker.Sandbox;
+import dev.gauntlet.runner.docker.SandboxLimits;
+import dev.gauntlet.runner.docker.SandboxRequest;
+import dev.gauntlet.runner.docker.SandboxResult;
+import dev.gauntlet.runner.docker.StreamCap;
+import dev.gauntlet.runner.image.RuntimeImages;
+import dev.gauntlet.runner.judge.Progress;
+import dev.gauntlet.runner.judge.Submission;
+import dev.gauntlet.runner.verdict.JudgeResult;
+import dev.gauntlet.runner.verdict.TestResult;
+import dev.gauntlet.runner.verdict.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code stdio} judge: builds the submission once in a sandbox, then runs each test case in a
+ * fresh sandbox of its own with the test's input on standard input, and compares what it printed.
+ * Public tests run first; the first test case that does not pass decides the verdict and ends the
+ * judging, as in Kattis.
+ */
+public final class StdioJudge {
+  /** Compilers need more than the programs they build; a build gets at least this much. */
+  private static final int BUILD_MEMORY_MB = 1024;
+  private static final int BUILD_PIDS = 256;
+  private static final int BUILD_OUTPUT_BYTES = 64 << 20;
+  private static final int BUILD_SCRATCH_MB = 256;
+  private static final int LOG_BYTES = 64 << 10;
+  private static final int SHOWN_LOG_CHARS = 4_000;
+
+  private final Sandbox sandbox;
+
+  public StdioJudge(Sandbox sandbox) {
+    this.sandbox = sandbox;
+  }
+
+  public JudgeResult judge(ChallengePackage pkg, Submission submission, Progress progress) {
+    var limits = pkg.manifest().limits();
+    var build = sandbox.run(buildRequest(submission, limits));
+    int maxScore = pkg.manifest().scoring().total();
+    if (!build.succeeded()) {
+      return new JudgeResult(Verdict.BUILD_ERROR, 0, maxScore, buildLog(build), List.of());
+    }
+    var comparator = new TokenComparator(pkg.manifest().compare());
+    var results = new ArrayList<TestResult>();
+    for (TestCase test : pkg.tests()) {
+      var run = sandbox.run(testRequest(submission, build.out(), test, limits));
+      var result = judged(test, run, comparator);
+      results.add(result);
+      progress.testJudged(result, results.size(), pkg.tests().size());
+      if (result.verdict() != Verdict.ACCEPTED) {
+        return new JudgeResult(result.verdict(), partialScore(pkg, results), maxScore, null, results);
+      }
+    }
+    return new JudgeResult(Verdict.ACCEPTED, maxScore, maxScore, null, results);
+  }
+
+  private static SandboxRequest buildRequest(Submission submission, Limits limits) {
+    var files = new HashMap<String, byte[]>();
+    submission.files().forEach((path, text) -> files.put("src/" + path, text.getBytes(StandardCharsets.UTF_8)));
+    var buildLimits = new SandboxLimits(Math.max(limits.memoryMb(), BUILD_MEMORY_MB) * (1L << 20),
+        Math.max(limits.cpus(), 1.0), Math.max(limits.pids(), BUILD_PIDS), Duration.ofSeconds(limits.buildSeconds()),
+        new StreamCap(BUILD_OUTPUT_BYTES, true), new StreamCap(LOG_BYTES, false), BUILD_SCRATCH_MB);
+    return new SandboxRequest(RuntimeImages.imageFor(submission.language()), files, "src",
+        submission.language().buildCommand(), Optional.empty(), true, buildLimits);
+  }
+
+  private static SandboxRequest testRequest(Submission submission, Map<String, byte[]> built, TestCase test,
+                                            Limits limits) {
+    var files = new HashMap<String, byte[]>();
+    built.forEach((path, bytes) -> files.put("out/" + path, bytes));
+    files.put("in", test.input());
+    long filesBytes = files.values().stream().mapToLong(b -> b.length).sum();
+    var runLimits = new SandboxLimits(limits.memoryMb() * (1L << 20), limits.cpus(), limits.pids(),
+        Duration.ofMillis(Math.round(limits.wallSeconds() * 1000)),
+        new StreamCap(limits.outputKb() << 10, true), new StreamCap(LOG_BYTES, false),
+        (int) (filesBytes >> 20) + 16);
+    return new SandboxRequest(RuntimeImages.imageFor(submission.language()), files, "out",
+        submission.language().runCommand(), Optional.of("in"), false, runLimits);
+  }
+
+  private static TestResult judged(TestCase test, SandboxResult run, TokenComparator comparator) {
+    Verdict verdict;
+    String detail;
+    if (run.outputExceeded()) {
+      verdict = Verdict.OUTPUT_LIMIT;
+      detail = "printed more than the output limit";
+    } else if (run.oomKilled()) {
+      verdict = Verdict.MEMORY_LIMIT;
+      detail = "killed by the kernel for using more memory than the limit";
+    } else if (run.timedOut()) {
+      verdict = Verdict.TIME_LIMIT;
+      detail = "still running when the time limit ran out";
+    } else if (run.exitCode() != 0) {
+      verdict = Verdict.RUNTIME_ERROR;
+      detail = "exited with status " + run.exitCode() + stderrTail(run);
+    } else {
+      var difference = comparator.difference(test.answer(), run.stdout());
+      verdict = difference.isPresent() ? Verdict.WRONG_ANSWER : Verdict.ACCEPTED;
+      detail = difference.orElse(null);
+    }
+    long wallMs = run.wall().toMillis();
+    long memoryKb = run.peakMemoryKb().orElse(0);
+    return new TestResult(test.name(), test.visibility(), verdict, wallMs, run.cpu().toMillis(), memoryKb,
+        test.visibility() == Visibility.PUBLIC ? detail : null);
+  }
+
+  /** Correctness points shared equally among hidden tests; a partial run earns those it passed. */
+  private static int partialScore(ChallengePackage pkg, List<TestResult> results) {
+    long hidden = pkg.tests(Visibility.HIDDEN).size();
+    long passed = results.stream()
+        .filter(r -> r.visibility() == Visibility.HIDDEN && r.verdict() == Verdict.ACCEPTED).count();
+    return (int) (pkg.manifest().scoring().correctness() * passed / hidden);
+  }
+
+  private static String buildLog(SandboxResult build) {
+    if (build.timedOut()) {
+      return "the build ran out of time";
+    }
+    if (build.oomKilled()) {
+      return "the build ran out of memory";
+    }
+    if (build.outputExceeded()) {
+      return "the build produced more than " + (BUILD_OUTPUT_BYTES >> 20) + " MiB";
+    }
+    return shorten(new String(build.stderr(), StandardCharsets.UTF_8));
+  }
+
+  private static String stderrTail(SandboxResult run) {
+    String stderr = new String(run.stderr(), StandardCharsets.UTF_8).strip();
+    return stderr.isEmpty() ? "" : "\n" + shorten(stderr);
+  }
+
+  private static String shorten(String log) {
+    return log.length() <= SHOWN_LOG_CHARS ? log : log.substring(0, SHOWN_LOG_CHARS) + "\n…";
+  }
+}

@@ -1,0 +1,68 @@
+package dev.gauntlet.runner.language;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The languages a submission can be written in, with how the sandbox builds and runs each.
+ *
+ * <p>Sources are unpacked under {@code /sandbox/src}; the build writes what runs under
+ * {@code /sandbox/out}, which is the working directory of every test run.
+ */
+public enum Language {
+  JAVA("java", "Main.java",
+      List.of("sh", "-c", "javac -J-XX:+UseSerialGC -J-XX:TieredStopAtLevel=1 -encoding UTF-8 -nowarn"
+          + " -d /sandbox/out $(find /sandbox/src -name '*.java')"),
+      // The heap ceiling sits far above any container limit (it is only reserved, not used), so
+      // running out of memory is the kernel's OOM kill, read from the engine, and not an
+      // OutOfMemoryError that would pass for a runtime error.
+      List.of("java", "-XX:+UseSerialGC", "-Xmx16g", "-XX:-UsePerfData",
+          "-Xss64m", "-cp", "/sandbox/out", "Main")),
+  PYTHON("python", "main.py",
+      List.of("sh", "-c", "cp -R /sandbox/src/. /sandbox/out/ && python3 -m compileall -q /sandbox/out"),
+      List.of("python3", "-S", "-B", "/sandbox/out/main.py"));
+
+  private final String id;
+  private final String entryFile;
+  private final List<String> buildCommand;
+  private final List<String> runCommand;
+
+  Language(String id, String entryFile, List<String> buildCommand, List<String> runCommand) {
+    this.id = id;
+    this.entryFile = entryFile;
+    this.buildCommand = buildCommand;
+    this.runCommand = runCommand;
+  }
+
+  /** The name used in manifests, API requests and image names. */
+  @JsonValue
+  public String id() {
+    return id;
+  }
+
+  /** The file every submission in this language must contain. */
+  public String entryFile() {
+    return entryFile;
+  }
+
+  public List<String> buildCommand() {
+    return buildCommand;
+  }
+
+  public List<String> runCommand() {
+    return runCommand;
+  }
+
+  public static Optional<Language> byId(String id) {
+    return Arrays.stream(values()).filter(l -> l.id.equals(id)).findFirst();
+  }
+
+  /** The language whose entry file is among these file names, if exactly one matches. */
+  public static Optional<Language> byEntryFile(Collection<String> fileNames) {
+    List<Language> matching = Arrays.stream(values()).filter(l -> fileNames.contains(l.entryFile)).toList();
+    return matching.size() == 1 ? Optional.of(matching.getFirst()) : Optional.empty();
+  }
+}

@@ -1,0 +1,132 @@
+package dev.gauntlet.runner.node;
+
+import dev.gauntlet.runner.challenge.Catalog;
+import dev.gauntlet.runner.challenge.ChallengePackage;
+import dev.gauntlet.runner.docker.SandboxEngineException;
+import dev.gauntlet.runner.job.Job;
+import dev.gauntlet.runner.job.JobTable;
+import dev.gauntlet.runner.job.ProgressEvent;
+import dev.gauntlet.runner.job.VerdictReport;
+import dev.gauntlet.runner.judge.stdio.StdioJudge;
+import dev.gauntlet.runner.verdict.JudgeResult;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A runner: claims jobs from the cluster's job table while it has free slots, judges each on a
+ * worker thread, publishes progress, and hands the verdict to the platform. The job leaves the
+ * table only once the platform has answered that the verdict is recorded.
+ */
+public final class RunnerVerticle extends VerticleBase {
+  private static final Logger log = LoggerFactory.getLogger(RunnerVerticle.class);
+  private static final long POLL_MS = 1_000;
+  private static final int ENGINE_ATTEMPTS = 3;
+  private static final Duration ENGINE_BACKOFF = Duration.ofSeconds(2);
+  private static final int REPORT_ATTEMPTS = 30;
+  private static final long REPORT_RETRY_MS = 2_000;
+  private static final DeliveryOptions REPORT_OPTIONS = new DeliveryOptions().setSendTimeout(10_000);
+
+  private final JobTable jobs;
+  private final Catalog catalog;
+  private final StdioJudge judge;
+  private final RunnerOptions options;
+  private int busySlots;
+  private boolean claiming;
+
+  public RunnerVerticle(JobTable jobs, Catalog catalog, StdioJudge judge, RunnerOptions options) {
+    this.jobs = jobs;
+    this.catalog = catalog;
+    this.judge = judge;
+    this.options = options;
+  }
+
+  @Override
+  public Future<?> start() {
+    vertx.setPeriodic(POLL_MS, id -> claimWhileFree());
+    return vertx.eventBus().consumer(JobTable.JOBS_QUEUED_ADDRESS, message -> claimWhileFree())
+        .completion()
+        .onSuccess(v -> {
+          log.info("runner {} ready with {} slot(s)", options.runnerId(), options.slots());
+          claimWhileFree();
+        });
+  }
+
+  private void claimWhileFree() {
+    if (claiming || busySlots >= options.slots()) {
+      return;
+    }
+    claiming = true;
+    vertx.executeBlocking(() -> jobs.claimOldest(options.runnerId()))
+        .onComplete(claimed -> {
+          claiming = false;
+          if (claimed.failed()) {
+            log.warn("could not claim from the job table", claimed.cause());
+          } else if (claimed.result().isPresent()) {
+            busySlots++;
+            run(claimed.result().get());
+            claimWhileFree();
+          }
+        });
+  }
+
+  private void run(Job job) {
+    log.info("judging submission {} ({} in {})", job.submissionId(), job.challengeId(), job.language().id());
+    vertx.executeBlocking(() -> judge(job), false)
+        .onSuccess(result -> report(new VerdictReport(job.submissionId(), result), 1))
+        .onFailure(e -> {
+          log.error("judging {} failed unexpectedly", job.submissionId(), e);
+          report(new VerdictReport(job.submissionId(), JudgeResult.judgeError("the judge failed: " + e, 0)), 1);
+        });
+  }
+
+  private JudgeResult judge(Job job) throws InterruptedException {
+    Optional<ChallengePackage> pkg = catalog.find(job.challengeId())
+        .filter(p -> p.manifest().version() == job.challengeVersion());
+    if (pkg.isEmpty()) {
+      return JudgeResult.judgeError("this runner has no challenge " + job.challengeId() + " version "
+          + job.challengeVersion(), 0);
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return judge.judge(pkg.get(), job.submission(), (test, done, total) -> vertx.eventBus().publish(
+            ProgressEvent.ADDRESS, JsonObject.mapFrom(new ProgressEvent(job.submissionId(), test, done, total))));
+      } catch (SandboxEngineException e) {
+        if (attempt == ENGINE_ATTEMPTS) {
+          log.error("sandbox engine failed {} times on {}", attempt, job.submissionId(), e);
+          return JudgeResult.judgeError("the sandbox engine failed: " + e.getMessage(),
+              pkg.get().manifest().scoring().total());
+        }
+        log.warn("sandbox engine failed on {} (attempt {}), retrying: {}", job.submissionId(), attempt, e.getMessage());
+        Thread.sleep(ENGINE_BACKOFF.multipliedBy(attempt));
+      }
+    }
+  }
+
+  private void report(VerdictReport report, int attempt) {
+    vertx.eventBus().request(VerdictReport.ADDRESS, JsonObject.mapFrom(report), REPORT_OPTIONS)
+        .compose(recorded -> vertx.executeBlocking(() -> {
+          jobs.complete(report.submissionId());
+          return null;
+        }))
+        .onSuccess(done -> {
+          log.info("submission {}: {}", report.submissionId(), report.result().verdict());
+          busySlots--;
+          claimWhileFree();
+        })
+        .onFailure(e -> {
+          if (attempt == REPORT_ATTEMPTS) {
+            // The job stays claimed in the table; the platform re-queues unfinished work when it starts.
+            log.error("gave up reporting the verdict of {}: {}", report.submissionId(), e.getMessage());
+            busySlots--;
+            return;
+          }
+          vertx.setTimer(REPORT_RETRY_MS, id -> report(report, attempt + 1));
+        });
+  }
+}

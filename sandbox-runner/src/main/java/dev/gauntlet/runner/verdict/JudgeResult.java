@@ -1,0 +1,24 @@
+package dev.gauntlet.runner.verdict;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The verdict of one submission.
+ *
+ * @param verdict  overall outcome: the first test case that did not pass decides it
+ * @param score    points earned out of the package's total
+ * @param maxScore the package's total points
+ * @param message  build output on {@code BUILD_ERROR}, the cause on {@code JUDGE_ERROR}, else null
+ * @param tests    test cases in the order they ran; the ones after the first failure did not run
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JudgeResult(Verdict verdict, int score, int maxScore, String message, List<TestResult> tests) {
+  public JudgeResult {
+    tests = List.copyOf(tests);
+  }
+
+  public static JudgeResult judgeError(String cause, int maxScore) {
+    return new JudgeResult(Verdict.JUDGE_ERROR, 0, maxScore, cause, List.of());
+  }
+}

@@ -1,0 +1,41 @@
+package dev.gauntlet.runner.verdict;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The outcome of judging a submission, or one of its test cases. */
+public enum Verdict {
+  ACCEPTED,
+  WRONG_ANSWER,
+  /** Correct, but outside the latency target; still scored. */
+  TOO_SLOW,
+  TIME_LIMIT,
+  MEMORY_LIMIT,
+  OUTPUT_LIMIT,
+  RUNTIME_ERROR,
+  BUILD_ERROR,
+  /** Gauntlet's own failure: retried, never charged to the candidate. */
+  JUDGE_ERROR;
+
+  @JsonValue
+  public String wireName() {
+    return name();
+  }
+
+  /** The name of a package's {@code submissions/<folder>/}, e.g. {@code wrong_answer}. */
+  public String folderName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<Verdict> byFolderName(String folder) {
+    return Arrays.stream(values()).filter(v -> v.folderName().equals(folder)).findFirst();
+  }
+
+  @JsonCreator
+  static Verdict fromWire(String name) {
+    return valueOf(name);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.gauntlet.runner.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.gauntlet.runner.image.RuntimeImages;
+
+/**
+ * One engine client for a test JVM, with the runtime images built. {@code ./gauntlet test}
+ * starts the engine; a test that finds none fails rather than skipping.
+ */
+public final class DockerFixture {
+  private static DockerClient client;
+
+  private DockerFixture() {
+  }
+
+  public static synchronized DockerClient docker() {
+    if (client == null) {
+      client = DockerClients.fromEnvironment();
+      client.pingCmd().exec();
+      new RuntimeImages(client).ensureAll();
+    }
+    return client;
+  }
+
+  /** Containers carrying the sandbox label, running or not: none may outlive a run. */
+  public static long sandboxContainers() {
+    return docker().listContainersCmd().withShowAll(true)
+        .withLabelFilter(java.util.List.of(SandboxProfile.LABEL)).exec().size();
+  }
+}

@@ -1,0 +1,92 @@
+package dev.gauntlet.runner.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gauntlet.runner.image.RuntimeImages;
+import dev.gauntlet.runner.language.Language;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("A sandbox run, against the real engine")
+class SandboxIT {
+  private final Sandbox sandbox = new Sandbox(DockerFixture.docker());
+
+  private static SandboxLimits limits(Duration wall, int stdoutBytes) {
+    return new SandboxLimits(128L << 20, 1.0, 64, wall,
+        new StreamCap(stdoutBytes, true), new StreamCap(64 << 10, true), 16);
+  }
+
+  private SandboxResult python(String program, String stdin, Duration wall, int stdoutBytes) {
+    return sandbox.run(new SandboxRequest(RuntimeImages.imageFor(Language.PYTHON),
+        Map.of("src/main.py", program.getBytes(StandardCharsets.UTF_8),
+            "in", stdin.getBytes(StandardCharsets.UTF_8)),
+        "src", List.of("python3", "main.py"), Optional.of("in"), false, limits(wall, stdoutBytes)));
+  }
+
+  @AfterEach
+  void noContainerOutlivesARun() {
+    assertThat(DockerFixture.sandboxContainers()).isZero();
+  }
+
+  @Test
+  @DisplayName("feeds the input file to standard input and returns what the program printed")
+  void echoesStdin() {
+    var result = python("import sys\nprint(sys.stdin.read().upper(), end='')", "hello\n", Duration.ofSeconds(10), 1024);
+
+    assertThat(result.succeeded()).isTrue();
+    assertThat(new String(result.stdout(), StandardCharsets.UTF_8)).isEqualTo("HELLO\n");
+    assertThat(result.peakMemoryKb()).isPresent();
+    assertThat(result.peakMemoryKb().getAsLong()).isBetween(1_000L, 128_000L);
+    assertThat(result.wall()).isPositive().isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  @DisplayName("kills a program that runs past the wall clock, within a second of the limit")
+  void wallClock() {
+    long started = System.nanoTime();
+    var result = python("while True: pass", "", Duration.ofSeconds(2), 1024);
+    var elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(result.timedOut()).isTrue();
+    assertThat(result.succeeded()).isFalse();
+    assertThat(elapsed).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(4));
+  }
+
+  @Test
+  @DisplayName("reports the kernel's OOM kill, read from the engine")
+  void oomKill() {
+    var result = python("blocks = []\nwhile True: blocks.append(bytearray(16 << 20))", "", Duration.ofSeconds(20), 1024);
+
+    assertThat(result.oomKilled()).isTrue();
+    assertThat(result.timedOut()).isFalse();
+  }
+
+  @Test
+  @DisplayName("stops a program whose output passes the cap and keeps only the cap")
+  void outputCap() {
+    var result = python("while True: print('x' * 1000)", "", Duration.ofSeconds(20), 64 << 10);
+
+    assertThat(result.outputExceeded()).isTrue();
+    assertThat(result.timedOut()).isFalse();
+    assertThat(result.stdout()).hasSize(64 << 10);
+  }
+
+  @Test
+  @DisplayName("collects /sandbox/out as files after a successful build")
+  void collectsOut() {
+    var result = sandbox.run(new SandboxRequest(RuntimeImages.imageFor(Language.PYTHON),
+        Map.of("src/main.py", "print('hi')\n".getBytes(StandardCharsets.UTF_8)), "src",
+        Language.PYTHON.buildCommand(), Optional.empty(), true,
+        new SandboxLimits(256L << 20, 1.0, 64, Duration.ofSeconds(30),
+            new StreamCap(8 << 20, true), new StreamCap(64 << 10, false), 16)));
+
+    assertThat(result.succeeded()).isTrue();
+    assertThat(result.out()).containsKey("main.py");
+  }
+}
