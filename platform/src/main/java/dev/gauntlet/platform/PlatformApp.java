@@ -1,0 +1,137 @@
+package dev.gauntlet.platform;
+
+import dev.gauntlet.platform.challenge.ChallengeRoutes;
+import dev.gauntlet.platform.cluster.ClusterSettings;
+import dev.gauntlet.platform.config.PlatformConfig;
+import dev.gauntlet.platform.http.HttpVerticle;
+import dev.gauntlet.platform.storage.Database;
+import dev.gauntlet.platform.submission.JobDispatcher;
+import dev.gauntlet.platform.submission.SubmissionRepository;
+import dev.gauntlet.platform.submission.SubmissionRoutes;
+import dev.gauntlet.platform.submission.VerdictRecorder;
+import dev.gauntlet.runner.challenge.Catalog;
+import dev.gauntlet.runner.docker.DockerClients;
+import dev.gauntlet.runner.docker.Sandbox;
+import dev.gauntlet.runner.image.RuntimeImages;
+import dev.gauntlet.runner.job.JobTable;
+import dev.gauntlet.runner.judge.stdio.StdioJudge;
+import dev.gauntlet.runner.node.RunnerOptions;
+import dev.gauntlet.runner.node.RunnerVerticle;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform in one process, as {@code ./gauntlet up} runs it: catalog, database, a
+ * one-member Hazelcast cluster, the HTTP API, and a runner judging in Docker.
+ */
+public final class PlatformApp implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PlatformApp.class);
+
+  private final Vertx vertx;
+  private final Database database;
+  private final int port;
+  private final AutoCloseable docker;
+
+  private PlatformApp(Vertx vertx, Database database, int port, AutoCloseable docker) {
+    this.vertx = vertx;
+    this.database = database;
+    this.port = port;
+    this.docker = docker;
+  }
+
+  /** Starts everything and returns once the API answers; fails with a message an operator can act on. */
+  public static PlatformApp start(PlatformConfig config) throws Exception {
+    Catalog catalog = Catalog.load(config.challenges());
+    createDataDir(config);
+    var docker = DockerClients.fromEnvironment();
+    Database database = null;
+    Vertx vertx = null;
+    try {
+      docker.pingCmd().exec();
+      new RuntimeImages(docker).ensureAll();
+      database = Database.embedded(config.dataDir());
+      var cluster = new HazelcastClusterManager(ClusterSettings.loopback(config.clusterName()));
+      var options = new VertxOptions();
+      options.getEventBusOptions().setHost("127.0.0.1").setPort(0);
+      vertx = await(Vertx.builder().with(options).withClusterManager(cluster).buildClustered());
+
+      var clock = Clock.systemUTC();
+      var submissions = new SubmissionRepository(database.dataSource());
+      var jobs = new JobTable(cluster.getHazelcastInstance());
+      var dispatcher = new JobDispatcher(jobs, vertx.eventBus(), clock);
+      await(vertx.deployVerticle(new VerdictRecorder(submissions, clock)));
+      var http = new HttpVerticle(config.host(), config.port(), new ChallengeRoutes(catalog),
+          new SubmissionRoutes(vertx, submissions, catalog, dispatcher, clock));
+      await(vertx.deployVerticle(http));
+      await(vertx.deployVerticle(new RunnerVerticle(jobs, catalog, new StdioJudge(new Sandbox(docker)),
+          new RunnerOptions(cluster.getNodeId(), config.slots()))));
+      dispatcher.requeue(submissions);
+      log.info("Gauntlet is up on http://{}:{}/api/v1/challenges ({} challenges, data in {})",
+          config.host(), http.actualPort(), catalog.all().size(), config.dataDir().toAbsolutePath());
+      return new PlatformApp(vertx, database, http.actualPort(), docker);
+    } catch (Exception | Error e) {
+      if (vertx != null) {
+        vertx.close().toCompletionStage().toCompletableFuture().get();
+      }
+      if (database != null) {
+        database.close();
+      }
+      closeQuietly(docker);
+      throw e;
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  @Override
+  public void close() {
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      log.warn("Vert.x did not close cleanly", e.getCause());
+    } finally {
+      database.close();
+      closeQuietly(docker);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      log.warn("could not close {}", resource, e);
+    }
+  }
+
+  private static void createDataDir(PlatformConfig config) {
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data folder " + config.dataDir(), e);
+    }
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.gauntlet.platform.challenge;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.gauntlet.runner.challenge.ChallengePackage;
+import dev.gauntlet.runner.challenge.Limits;
+import dev.gauntlet.runner.challenge.Visibility;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code GET /api/v1/challenges/{id}}: what a candidate may see. Built only from the statement,
+ * starters and public tests, so hidden tests and references cannot leak through it.
+ *
+ * @param starters per language id, the starter files by path
+ */
+public record ChallengeDetail(@JsonUnwrapped ChallengeSummary summary, String statement, Limits limits,
+                              Map<String, Map<String, String>> starters, List<PublicTest> publicTests) {
+  /** A public test in full. */
+  public record PublicTest(String name, String input, String answer) {
+  }
+
+  static ChallengeDetail of(ChallengePackage pkg) {
+    var starters = new TreeMap<String, Map<String, String>>();
+    pkg.starters().forEach((language, files) -> starters.put(language.id(), files));
+    var tests = pkg.tests(Visibility.PUBLIC).stream()
+        .map(t -> new PublicTest(t.name(), new String(t.input(), StandardCharsets.UTF_8),
+            new String(t.answer(), StandardCharsets.UTF_8)))
+        .toList();
+    return new ChallengeDetail(ChallengeSummary.of(pkg), pkg.statement(), pkg.manifest().limits(), starters, tests);
+  }
+}

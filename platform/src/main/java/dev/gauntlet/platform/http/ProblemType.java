@@ -1,0 +1,35 @@
+package dev.gauntlet.platform.http;
+
+/** Every kind of error the API answers with; each has a stable URI slug, a title and a status. */
+public enum ProblemType {
+  MALFORMED_JSON("malformed-json", "Request body is not the JSON expected", 400),
+  INVALID_SUBMISSION("invalid-submission", "Submission cannot be judged", 422),
+  BODY_TOO_LARGE("body-too-large", "Request body is too large", 413),
+  UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Request body must be application/json", 415),
+  NOT_FOUND("not-found", "No such resource", 404),
+  METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed here", 405),
+  UNAVAILABLE("unavailable", "Service temporarily unavailable", 503),
+  INTERNAL("internal", "Internal error", 500);
+
+  private final String slug;
+  private final String title;
+  private final int status;
+
+  ProblemType(String slug, String title, int status) {
+    this.slug = slug;
+    this.title = title;
+    this.status = status;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public int status() {
+    return status;
+  }
+}

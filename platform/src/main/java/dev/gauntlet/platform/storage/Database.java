@@ -1,0 +1,47 @@
+package dev.gauntlet.platform.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** The platform's SQL database: a connection pool, migrated by Flyway before anything uses it. */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource pool;
+
+  private Database(HikariDataSource pool) {
+    this.pool = pool;
+  }
+
+  /** The embedded default: an H2 file database in the data folder. */
+  public static Database embedded(Path dataDir) {
+    return open("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gauntlet") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+  }
+
+  public static Database open(String jdbcUrl, String user, String password) {
+    var config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(4);
+    config.setPoolName("gauntlet-db");
+    var pool = new HikariDataSource(config);
+    try {
+      Flyway.configure().dataSource(pool).load().migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    return new Database(pool);
+  }
+
+  public DataSource dataSource() {
+    return pool;
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}
