@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,24 +31,40 @@ public final class ManifestReader {
   }
 
   public static Manifest read(String yaml) {
+    if (yaml.isBlank()) {
+      throw new PackageException(FILE + ": is empty");
+    }
     try {
-      Manifest manifest = YAML.readValue(yaml, Manifest.class);
-      if (manifest == null) {
-        throw new PackageException(FILE + ": is empty");
-      }
-      return manifest;
+      return YAML.readValue(yaml, Manifest.class);
     } catch (JsonProcessingException e) {
-      throw new PackageException(describe(e), e);
+      throw new PackageException(describe(yaml, e), e);
     }
   }
 
-  private static String describe(JsonProcessingException e) {
-    var where = new StringBuilder(FILE);
-    if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-      where.append(':').append(e.getLocation().getLineNr());
-    }
+  private static String describe(String yaml, JsonProcessingException e) {
     String field = e instanceof JsonMappingException m ? path(m) : "";
-    return where + ": " + (field.isEmpty() ? "" : field + ": ") + reason(e);
+    String reason = reason(e);
+    int line = line(yaml, e, reason);
+    return FILE + (line > 0 ? ":" + line : "") + ": " + (field.isEmpty() ? "" : field + ": ") + reason;
+  }
+
+  /**
+   * Jackson reports errors of records where their creator runs, at the end of the object; the
+   * line an author needs is the one of the field named in the message.
+   */
+  private static int line(String yaml, JsonProcessingException e, String reason) {
+    String named = e instanceof UnrecognizedPropertyException u ? u.getPropertyName()
+        : e instanceof ValueInstantiationException ? reason.split(" ", 2)[0] : null;
+    if (named != null) {
+      var field = Pattern.compile("(^|[\\s{,])" + Pattern.quote(named) + "\\s*:");
+      String[] lines = yaml.split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        if (field.matcher(lines[i]).find()) {
+          return i + 1;
+        }
+      }
+    }
+    return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
   }
 
   private static String path(JsonMappingException e) {

@@ -126,7 +126,7 @@ public final class PackageLoader {
         }
         if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
           if (!SandboxPaths.isPlainRelative(relative)) {
-            throw new PackageException(dir + "/" + relative + ": file names may use only letters, digits, '.', '_' and '-'");
+            throw new PackageException(dir + "/" + relative + ": file names may use only " + SandboxPaths.ALLOWED);
           }
           files.put(relative, text(dir + "/" + relative));
         }

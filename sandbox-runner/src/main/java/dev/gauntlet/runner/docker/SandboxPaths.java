@@ -4,7 +4,10 @@ import java.util.regex.Pattern;
 
 /** Paths inside a sandbox archive: relative, normalised, no climbing out. */
 public final class SandboxPaths {
-  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
+  /** What a path segment may hold, said the way error messages say it. */
+  public static final String ALLOWED = "letters, digits, '.', '_', '$' and '-'";
+  // '$' because javac names nested classes Outer$Inner.class.
+  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._$-]+");
 
   private SandboxPaths() {
   }

@@ -6,6 +6,7 @@ import dev.gauntlet.runner.challenge.TestCase;
 import dev.gauntlet.runner.challenge.Visibility;
 import dev.gauntlet.runner.docker.Sandbox;
 import dev.gauntlet.runner.docker.SandboxLimits;
+import dev.gauntlet.runner.docker.SandboxOutputException;
 import dev.gauntlet.runner.docker.SandboxRequest;
 import dev.gauntlet.runner.docker.SandboxResult;
 import dev.gauntlet.runner.docker.StreamCap;
@@ -46,8 +47,14 @@ public final class StdioJudge {
 
   public JudgeResult judge(ChallengePackage pkg, Submission submission, Progress progress) {
     var limits = pkg.manifest().limits();
-    var build = sandbox.run(buildRequest(submission, limits));
     int maxScore = pkg.manifest().scoring().total();
+    SandboxResult build;
+    try {
+      build = sandbox.run(buildRequest(submission, limits));
+    } catch (SandboxOutputException e) {
+      return new JudgeResult(Verdict.BUILD_ERROR, 0, maxScore, "the build left files that cannot be taken out of"
+          + " the sandbox: " + e.getMessage(), List.of());
+    }
     if (!build.succeeded()) {
       return new JudgeResult(Verdict.BUILD_ERROR, 0, maxScore, buildLog(build), List.of());
     }
