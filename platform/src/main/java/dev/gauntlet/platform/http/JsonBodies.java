@@ -3,10 +3,14 @@ package dev.gauntlet.platform.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Reads request bodies into records, strictly: unknown fields and wrong types are the caller's to fix. */
 public final class JsonBodies {
@@ -16,6 +20,19 @@ public final class JsonBodies {
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
   private JsonBodies() {
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "something else";
+    }
+    if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+      return "a JSON object";
+    }
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "a JSON array";
+    }
+    return type == String.class ? "a string" : "a " + type.getSimpleName();
   }
 
   public static <T> T read(RoutingContext ctx, Class<T> type) {
@@ -32,6 +49,11 @@ public final class JsonBodies {
     } catch (UnrecognizedPropertyException e) {
       throw new ProblemException(ProblemType.MALFORMED_JSON, "unknown field '" + e.getPropertyName()
           + "'; known fields: " + e.getKnownPropertyIds());
+    } catch (MismatchedInputException e) {
+      String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining("."));
+      throw new ProblemException(ProblemType.MALFORMED_JSON, (field.isEmpty() ? "the body" : "'" + field + "'")
+          + " must be " + expected(e.getTargetType()));
     } catch (JsonProcessingException e) {
       var where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column "
           + e.getLocation().getColumnNr() + ": ";

@@ -43,7 +43,7 @@ final class SubmissionValidator {
     for (var file : files.entrySet()) {
       String path = file.getKey();
       if (!SandboxPaths.isPlainRelative(path)) {
-        throw invalid("file name '" + path + "' must be a relative path of letters, digits, '.', '_' and '-'");
+        throw invalid("file name '" + path + "' must be a relative path of " + SandboxPaths.ALLOWED);
       }
       if (file.getValue() == null || file.getValue().isBlank()) {
         throw invalid("file '" + path + "' is empty");

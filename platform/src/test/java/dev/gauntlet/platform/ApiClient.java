@@ -1,0 +1,63 @@
+package dev.gauntlet.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** A plain HTTP client for one running platform, as a user's script would talk to it. */
+final class ApiClient {
+  static final Path CATALOG = Path.of("..", "challenges").toAbsolutePath().normalize();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String base;
+
+  ApiClient(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Submits and returns the submission's location. */
+  String submit(String challenge, String language, Map<String, String> files) throws IOException, InterruptedException {
+    var response = post("/api/v1/submissions", "application/json", new JsonObject()
+        .put("challenge", challenge).put("language", language).put("files", new JsonObject(Map.copyOf(files))).encode());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return response.headers().firstValue("Location").orElseThrow();
+  }
+
+  /** Polls a submission until it is judged. */
+  JsonObject awaitJudged(String location) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (Instant.now().isBefore(deadline)) {
+      var submission = new JsonObject(get(location).body());
+      if ("JUDGED".equals(submission.getString("status"))) {
+        return submission;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(location + " was not judged within 3 minutes");
+  }
+
+  static String source(String relativePath) throws IOException {
+    return Files.readString(CATALOG.resolve(relativePath));
+  }
+}
