@@ -2,6 +2,7 @@ package dev.gauntlet.platform;
 
 import dev.gauntlet.platform.config.ConfigException;
 import dev.gauntlet.platform.config.PlatformConfig;
+import dev.gauntlet.platform.storage.StorageException;
 import dev.gauntlet.runner.challenge.PackageException;
 
 /** {@code ./gauntlet up}: runs the platform until the process is stopped. */
@@ -13,7 +14,7 @@ public final class Main {
     PlatformApp app;
     try {
       app = PlatformApp.start(PlatformConfig.from(args, System.getenv()));
-    } catch (ConfigException | PackageException e) {
+    } catch (ConfigException | PackageException | StorageException e) {
       System.err.println("gauntlet: " + e.getMessage());
       System.exit(2);
       return;

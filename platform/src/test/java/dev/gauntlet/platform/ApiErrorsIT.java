@@ -2,39 +2,20 @@ package dev.gauntlet.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gauntlet.platform.config.PlatformConfig;
-import dev.gauntlet.runner.docker.DockerFixture;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @DisplayName("Bad requests get a problem document, never a 500")
 class ApiErrorsIT {
-  @TempDir
-  static Path dataDir;
-  private static PlatformApp app;
-  private static ApiClient api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    DockerFixture.docker();
-    app = PlatformApp.start(new PlatformConfig("127.0.0.1", 0, dataDir, ApiClient.CATALOG,
-        "it-" + UUID.randomUUID(), 1));
-    api = new ApiClient(app.port());
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
+  @RegisterExtension
+  static final RunningPlatform PLATFORM = new RunningPlatform();
+  private final ApiClient api = PLATFORM.api();
 
   private static JsonObject problem(HttpResponse<String> response, int status, String type) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
@@ -45,7 +26,7 @@ class ApiErrorsIT {
     return problem;
   }
 
-  private static HttpResponse<String> submit(String body) throws Exception {
+  private HttpResponse<String> submit(String body) throws Exception {
     return api.post("/api/v1/submissions", "application/json", body);
   }
 

@@ -2,12 +2,10 @@ package dev.gauntlet.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gauntlet.platform.config.PlatformConfig;
 import dev.gauntlet.platform.storage.Database;
 import dev.gauntlet.platform.submission.StoredSubmission;
 import dev.gauntlet.platform.submission.SubmissionRepository;
 import dev.gauntlet.platform.submission.SubmissionStatus;
-import dev.gauntlet.runner.docker.DockerFixture;
 import dev.gauntlet.runner.language.Language;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,18 +20,12 @@ class RestartIT {
   @TempDir
   Path dataDir;
 
-  private PlatformApp start() throws Exception {
-    return PlatformApp.start(new PlatformConfig("127.0.0.1", 0, dataDir, ApiClient.CATALOG,
-        "it-" + UUID.randomUUID(), 1));
-  }
-
   @Test
   @DisplayName("keeps every stored verdict, and judges what was left unfinished")
   void keepsAndResumes() throws Exception {
-    DockerFixture.docker();
     String location;
     String judgedBefore;
-    try (var app = start()) {
+    try (var app = RunningPlatform.start(dataDir)) {
       var api = new ApiClient(app.port());
       location = api.submit("merge-event-streams", "python",
           Map.of("main.py", ApiClient.source("merge-event-streams/reference/python/main.py")));
@@ -47,7 +39,7 @@ class RestartIT {
           Language.PYTHON, Map.of("main.py", "print(0)"), SubmissionStatus.QUEUED, null, Instant.now(), null));
     }
 
-    try (var app = start()) {
+    try (var app = RunningPlatform.start(dataDir)) {
       var api = new ApiClient(app.port());
       assertThat(api.get(location).body()).isEqualTo(judgedBefore);
       var resumed = api.awaitJudged("/api/v1/submissions/" + unfinished);

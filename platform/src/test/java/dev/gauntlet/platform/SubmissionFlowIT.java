@@ -2,38 +2,24 @@ package dev.gauntlet.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gauntlet.platform.config.PlatformConfig;
 import dev.gauntlet.runner.docker.DockerFixture;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("A submission from HTTP to stored verdict, on the whole platform with real Docker")
 class SubmissionFlowIT {
-  @TempDir
-  static Path dataDir;
-  private static PlatformApp app;
-  private static ApiClient api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    DockerFixture.docker();
-    app = PlatformApp.start(new PlatformConfig("127.0.0.1", 0, dataDir, ApiClient.CATALOG,
-        "it-" + UUID.randomUUID(), 1));
-    api = new ApiClient(app.port());
-  }
+  @RegisterExtension
+  static final RunningPlatform PLATFORM = new RunningPlatform();
+  private final ApiClient api = PLATFORM.api();
 
   @AfterAll
-  static void stop() {
-    app.close();
+  static void noSandboxLeft() {
     assertThat(DockerFixture.sandboxContainers()).isZero();
   }
 

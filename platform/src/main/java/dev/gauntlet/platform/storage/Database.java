@@ -2,6 +2,7 @@ package dev.gauntlet.platform.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -26,7 +27,13 @@ public final class Database implements AutoCloseable {
     config.setPassword(password);
     config.setMaximumPoolSize(4);
     config.setPoolName("gauntlet-db");
-    var pool = new HikariDataSource(config);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (HikariPool.PoolInitializationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new StorageException("cannot open the database " + jdbcUrl + ": " + cause.getMessage(), e);
+    }
     try {
       Flyway.configure().dataSource(pool).load().migrate();
     } catch (RuntimeException e) {

@@ -140,7 +140,9 @@ public final class StdioJudge {
     if (build.outputExceeded()) {
       return "the build produced more than " + (BUILD_OUTPUT_BYTES >> 20) + " MiB";
     }
-    return shorten(new String(build.stderr(), StandardCharsets.UTF_8));
+    // Compilers name files by their path in the sandbox; the candidate knows them by their own.
+    return shorten(new String(build.stderr(), StandardCharsets.UTF_8).replace("/sandbox/src/", "")
+        .replace("/sandbox/out/", ""));
   }
 
   private static String stderrTail(SandboxResult run) {

@@ -147,7 +147,7 @@ class StdioJudgeIT {
   void buildError() {
     var java = java("int x = ;");
     assertThat(java.verdict()).isEqualTo(Verdict.BUILD_ERROR);
-    assertThat(java.message()).contains("Main.java:4: error: illegal start of expression");
+    assertThat(java.message()).startsWith("Main.java:4: error: illegal start of expression");
     assertThat(java.tests()).isEmpty();
 
     var python = python("def f(:\n  pass\n");

@@ -1,0 +1,50 @@
+package dev.gauntlet.platform;
+
+import dev.gauntlet.platform.config.PlatformConfig;
+import dev.gauntlet.runner.docker.DockerFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole platform for a test class: free port, its own data folder and its own cluster name,
+ * so test classes never see each other's members or data.
+ */
+final class RunningPlatform implements BeforeAllCallback, AfterAllCallback {
+  private Path dataDir;
+  private PlatformApp app;
+  private ApiClient api;
+
+  static PlatformApp start(Path dataDir) throws Exception {
+    DockerFixture.docker();
+    return PlatformApp.start(new PlatformConfig("127.0.0.1", 0, dataDir, ApiClient.CATALOG,
+        "it-" + UUID.randomUUID(), 1));
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    dataDir = Files.createTempDirectory("gauntlet-it");
+    app = start(dataDir);
+    api = new ApiClient(app.port());
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    app.close();
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+  }
+
+  ApiClient api() {
+    return api;
+  }
+}
