@@ -1,0 +1,83 @@
+package dev.gauntlet.runner.authoring;
+
+import dev.gauntlet.runner.challenge.JudgeKind;
+import dev.gauntlet.runner.docker.DockerClients;
+import dev.gauntlet.runner.docker.Sandbox;
+import dev.gauntlet.runner.image.RuntimeImages;
+import dev.gauntlet.runner.judge.stdio.StdioJudge;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code ./gauntlet challenge new <kind> <id>} and {@code ./gauntlet challenge verify <dir>...}.
+ * Exit status: 0 when done, 1 when a package does not verify, 2 on a usage error.
+ */
+public final class ChallengeCommand {
+  private static final String USAGE = """
+      usage: ./gauntlet challenge new <kind> <id> [--in <catalog folder>]   (kinds: %s)
+             ./gauntlet challenge verify <package folder>...""";
+
+  private ChallengeCommand() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    System.exit(run(Arrays.asList(args), System.out, System.err));
+  }
+
+  static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    if (args.size() >= 3 && args.getFirst().equals("new")) {
+      return create(args, out, err);
+    }
+    if (args.size() >= 2 && args.getFirst().equals("verify")) {
+      return verify(args.subList(1, args.size()), out, err);
+    }
+    err.println(USAGE.formatted(PackageTemplate.kinds()));
+    return 2;
+  }
+
+  private static int create(List<String> args, PrintStream out, PrintStream err) {
+    var kind = Arrays.stream(JudgeKind.values()).filter(k -> k.manifestName().equals(args.get(1))).findFirst();
+    if (kind.isEmpty()) {
+      err.println("gauntlet: unknown kind '" + args.get(1) + "'; kinds: " + PackageTemplate.kinds());
+      return 2;
+    }
+    Path catalog = Path.of("challenges");
+    if (args.size() == 5 && args.get(3).equals("--in")) {
+      catalog = Path.of(args.get(4));
+    } else if (args.size() != 3) {
+      err.println(USAGE.formatted(PackageTemplate.kinds()));
+      return 2;
+    }
+    try {
+      Path created = PackageTemplate.create(kind.get(), args.get(2), catalog);
+      out.println("created " + created + "; check it with: ./gauntlet challenge verify " + created);
+      return 0;
+    } catch (IllegalArgumentException e) {
+      err.println("gauntlet: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private static int verify(List<String> folders, PrintStream out, PrintStream err) throws Exception {
+    for (String folder : folders) {
+      if (!Files.isDirectory(Path.of(folder))) {
+        err.println("gauntlet: " + folder + " is not a folder");
+        return 2;
+      }
+    }
+    try (var docker = DockerClients.fromEnvironment()) {
+      new RuntimeImages(docker).ensureAll();
+      var verifier = new PackageVerifier(new StdioJudge(new Sandbox(docker)));
+      boolean allPassed = true;
+      for (String folder : folders) {
+        var report = verifier.verify(Path.of(folder).toAbsolutePath().normalize());
+        out.println(report.render());
+        allPassed &= report.passed();
+      }
+      return allPassed ? 0 : 1;
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package dev.gauntlet.runner.authoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gauntlet.runner.challenge.JudgeKind;
+import dev.gauntlet.runner.docker.DockerFixture;
+import dev.gauntlet.runner.docker.Sandbox;
+import dev.gauntlet.runner.judge.stdio.StdioJudge;
+import dev.gauntlet.runner.verdict.Verdict;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Verifying a package, against the real engine")
+class PackageVerifierIT {
+  private final PackageVerifier verifier = new PackageVerifier(new StdioJudge(new Sandbox(DockerFixture.docker())));
+
+  @TempDir
+  Path catalog;
+  Path pkg;
+
+  @BeforeEach
+  void skeleton() {
+    pkg = PackageTemplate.create(JudgeKind.STDIO, "bytes-served", catalog);
+  }
+
+  @AfterEach
+  void noSandboxLeft() {
+    assertThat(DockerFixture.sandboxContainers()).isZero();
+  }
+
+  private void write(String path, String content) throws IOException {
+    Files.writeString(pkg.resolve(path), content);
+  }
+
+  @Test
+  @DisplayName("a new skeleton verifies, and warns that it has no too-slow submission")
+  void skeletonVerifies() {
+    var report = verifier.verify(pkg);
+
+    assertThat(report.passed()).as(report.render()).isTrue();
+    assertThat(report.checks()).extracting(Check::solution)
+        .containsExactlyInAnyOrder("reference/java", "reference/python", "submissions/wrong_answer/int-overflow");
+    assertThat(report.warnings()).singleElement().asString().contains("no known submission is too slow");
+    assertThat(report.render()).contains("submissions/wrong_answer/int-overflow  WRONG_ANSWER   WRONG_ANSWER", "verified");
+  }
+
+  @Test
+  @DisplayName("fails a package whose reference is missing, naming the file")
+  void missingReference() throws IOException {
+    Files.delete(pkg.resolve("reference/python/main.py"));
+
+    var report = verifier.verify(pkg);
+
+    assertThat(report.passed()).isFalse();
+    assertThat(report.problems()).containsExactly("reference/python/main.py: missing");
+  }
+
+  @Test
+  @DisplayName("fails a package whose reference gets a wrong answer, saying on which test")
+  void failingReference() throws IOException {
+    write("reference/python/main.py", "print(3584)\n");
+
+    var report = verifier.verify(pkg);
+
+    assertThat(report.passed()).isFalse();
+    assertThat(report.checks()).filteredOn(c -> c.solution().equals("reference/python")).singleElement()
+        .satisfies(c -> {
+          assertThat(c.actual()).isEqualTo(Verdict.WRONG_ANSWER);
+          assertThat(c.detail()).isEqualTo("test hidden/01-zero: WRONG_ANSWER");
+        });
+    assertThat(report.render()).contains("reference/python  ", "FAIL", "NOT verified");
+  }
+
+  @Test
+  @DisplayName("fails a known submission filed under the wrong verdict")
+  void wrongExpectedVerdict() throws IOException {
+    Path accepted = pkg.resolve("submissions/accepted");
+    Files.createDirectories(accepted);
+    Files.move(pkg.resolve("submissions/wrong_answer/int-overflow"), accepted.resolve("int-overflow"));
+
+    var report = verifier.verify(pkg);
+
+    assertThat(report.passed()).isFalse();
+    assertThat(report.checks()).filteredOn(c -> !c.passed()).singleElement().satisfies(c -> {
+      assertThat(c.solution()).isEqualTo("submissions/accepted/int-overflow");
+      assertThat(c.actual()).isEqualTo(Verdict.WRONG_ANSWER);
+    });
+  }
+
+  @Test
+  @DisplayName("fails malformed YAML with the line of the mistake")
+  void malformedYaml() throws IOException {
+    String manifest = Files.readString(pkg.resolve("challenge.yaml"));
+    write("challenge.yaml", manifest.replace("suggested_minutes: 10", "suggested_minutes: [10"));
+
+    var report = verifier.verify(pkg);
+
+    assertThat(report.passed()).isFalse();
+    assertThat(report.problems()).singleElement().asString().startsWith("challenge.yaml:");
+  }
+
+  @Test
+  @DisplayName("fails a reference that leaves too little headroom under the time limit")
+  void headroom() throws IOException {
+    write("reference/python/main.py", "import time, sys\ntime.sleep(1.2)\nxs = sys.stdin.read().split()\n"
+        + "print(sum(int(x) for x in xs[1:]))\n");
+
+    var report = verifier.verify(pkg);
+
+    assertThat(report.passed()).isFalse();
+    assertThat(report.problems()).singleElement().asString()
+        .startsWith("reference/python takes").contains("over 50% of the 2000 ms limit");
+  }
+
+  @Test
+  @DisplayName("the command exits 0 for a verified package, 1 for a broken one, 2 for a usage error")
+  void exitStatus() throws Exception {
+    var out = new ByteArrayOutputStream();
+    var err = new ByteArrayOutputStream();
+    try (var o = new PrintStream(out, true, StandardCharsets.UTF_8); var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      assertThat(ChallengeCommand.run(List.of("verify", pkg.toString()), o, e)).isZero();
+      assertThat(ChallengeCommand.run(List.of("new", "stdio", "bytes-served", "--in", catalog.toString()), o, e)).isEqualTo(2);
+      Files.delete(pkg.resolve("statement.md"));
+      assertThat(ChallengeCommand.run(List.of("verify", pkg.toString()), o, e)).isEqualTo(1);
+      assertThat(ChallengeCommand.run(List.of("verify"), o, e)).isEqualTo(2);
+    }
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("statement.md: missing", "NOT verified");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("already exists", "usage:");
+  }
+}
