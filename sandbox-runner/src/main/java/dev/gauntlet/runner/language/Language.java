@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public enum Language {
   JAVA("java", "Main.java",
-      List.of("sh", "-c", "javac -J-XX:+UseSerialGC -J-XX:TieredStopAtLevel=1 -encoding UTF-8 -nowarn"
+      List.of("sh", "-c", "javac -J-XX:+UseSerialGC -J-XX:TieredStopAtLevel=1 -encoding UTF-8 -nowarn -proc:none"
           + " -d /sandbox/out $(find /sandbox/src -name '*.java')"),
       // The heap ceiling sits far above any container limit (it is only reserved, not used), so
       // running out of memory is the kernel's OOM kill, read from the engine, and not an

@@ -1,0 +1,222 @@
+package dev.gauntlet.runner.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gauntlet.runner.docker.DockerFixture;
+import dev.gauntlet.runner.docker.Sandbox;
+import dev.gauntlet.runner.docker.SandboxLimits;
+import dev.gauntlet.runner.docker.SandboxRequest;
+import dev.gauntlet.runner.docker.SandboxResult;
+import dev.gauntlet.runner.docker.StreamCap;
+import dev.gauntlet.runner.image.RuntimeImages;
+import dev.gauntlet.runner.language.Language;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Programs that try to break out of, or outlast, their sandbox. Each asserts what the program saw
+ * and that the host is unharmed afterwards: no container and no process left behind.
+ */
+@DisplayName("Hostile programs in the sandbox, against the real engine")
+class HostileProgramsIT {
+  private final Sandbox sandbox = new Sandbox(DockerFixture.docker());
+
+  private SandboxResult python(String program, Duration wall) {
+    var limits = new SandboxLimits(128L << 20, 1.0, 64, wall,
+        new StreamCap(64 << 10, true), new StreamCap(64 << 10, false), 16);
+    return sandbox.run(new SandboxRequest(RuntimeImages.imageFor(Language.PYTHON),
+        Map.of("src/main.py", program.getBytes(StandardCharsets.UTF_8)), "src",
+        List.of("python3", "main.py"), Optional.empty(), false, limits));
+  }
+
+  private static String stdout(SandboxResult result) {
+    return new String(result.stdout(), StandardCharsets.UTF_8).strip();
+  }
+
+  @AfterEach
+  void noContainerLeft() {
+    assertThat(DockerFixture.sandboxContainers()).isZero();
+  }
+
+  @Test
+  @DisplayName("cannot reach a listener on the host through loopback, the bridge gateway or the host's address")
+  void noNetwork() throws Exception {
+    var addresses = new ArrayList<String>(List.of("127.0.0.1", "172.17.0.1"));
+    hostAddress().ifPresent(addresses::add);
+    try (var listener = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
+      var accepted = new AtomicInteger();
+      var acceptor = Thread.ofVirtual().start(() -> acceptAll(listener, accepted));
+      var result = python("""
+          import socket
+          for host in %s:
+              s = socket.socket()
+              s.settimeout(2)
+              try:
+                  s.connect((host, %d))
+                  print(host, "connected")
+              except OSError as e:
+                  print(host, "blocked")
+          """.formatted(toPythonList(addresses), listener.getLocalPort()), Duration.ofSeconds(20));
+      acceptor.interrupt();
+
+      assertThat(stdout(result).lines()).hasSize(addresses.size()).allSatisfy(line -> assertThat(line).endsWith(" blocked"));
+      assertThat(accepted).hasValue(0);
+    }
+  }
+
+  @Test
+  @DisplayName("sees no network interface but loopback")
+  void onlyLoopback() {
+    var result = python("import socket\nprint(sorted(n for _, n in socket.if_nameindex()))", Duration.ofSeconds(10));
+    assertThat(stdout(result)).isEqualTo("['lo']");
+  }
+
+  @Test
+  @DisplayName("runs unprivileged: not root, no capabilities, no new privileges")
+  void unprivileged() {
+    var result = python("""
+        import os
+        status = dict(l.split(':', 1) for l in open('/proc/self/status'))
+        print(os.getuid(), os.getgid(), status['CapEff'].strip(), status['CapBnd'].strip(), status['NoNewPrivs'].strip())
+        """, Duration.ofSeconds(10));
+    assertThat(stdout(result)).isEqualTo("10001 10001 0000000000000000 0000000000000000 1");
+  }
+
+  @Test
+  @DisplayName("finds no Docker socket, no secret in its environment, and a read-only root")
+  void nothingToFind() {
+    var result = python("""
+        import os
+        print(os.path.exists('/var/run/docker.sock'), os.path.exists('/run/docker.sock'))
+        print(sorted(os.environ))
+        try:
+            open('/etc/gauntlet-was-here', 'w')
+            print('root writable')
+        except OSError as e:
+            print('root read-only')
+        """, Duration.ofSeconds(10));
+    assertThat(stdout(result).lines()).containsExactly("False False",
+        "['HOME', 'HOSTNAME', 'LANG', 'OLDPWD', 'PATH', 'PWD']", "root read-only");
+  }
+
+  @Test
+  @DisplayName("leaves no process behind: a setsid daemon dies with its sandbox")
+  void daemonDies() throws Exception {
+    String marker = "gauntlet-daemon-" + UUID.randomUUID();
+    // The daemon detaches into its own session and outlives the program; the sandbox must not let it.
+    var result = python("""
+        import os, time
+        if os.fork() == 0:
+            os.setsid()
+            if os.fork() == 0:
+                os.execvp('sh', ['sh', '-c', 'sleep 300; echo %s'])
+            os._exit(0)
+        time.sleep(0.5)
+        print('started')
+        """.formatted(marker), Duration.ofSeconds(10));
+    assertThat(stdout(result)).isEqualTo("started");
+    assertThat(hostProcessesMentioning(marker)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a fork bomb hits the pids limit and ends with its sandbox")
+  void forkBomb() throws Exception {
+    var result = python("""
+        import os
+        while True:
+            try:
+                os.fork()
+            except OSError:
+                pass
+        """, Duration.ofSeconds(3));
+    assertThat(result.timedOut()).isTrue();
+    assertThat(hostProcessesMentioning("python3 main.py")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("filling the disk stops at the scratch size and costs the host nothing")
+  void diskFill() throws Exception {
+    long freeBefore = Files.getFileStore(Path.of("/")).getUsableSpace();
+    var result = python("""
+        import os
+        written = 0
+        try:
+            with open('/sandbox/fill', 'wb') as f:
+                while True:
+                    f.write(b'x' * (1 << 20))
+                    f.flush()
+                    written += 1
+        except OSError as e:
+            print('stopped after', written, 'MiB:', type(e).__name__)
+        """, Duration.ofSeconds(20));
+    long freeAfter = Files.getFileStore(Path.of("/")).getUsableSpace();
+
+    assertThat(stdout(result)).matches("stopped after 1[0-6] MiB: OSError");
+    assertThat(freeBefore - freeAfter).isLessThan(8L << 20);
+  }
+
+  private static void acceptAll(ServerSocket listener, AtomicInteger accepted) {
+    try {
+      listener.setSoTimeout(500);
+      while (!Thread.currentThread().isInterrupted()) {
+        try {
+          listener.accept().close();
+          accepted.incrementAndGet();
+        } catch (SocketTimeoutException idle) {
+          // poll again until interrupted
+        }
+      }
+    } catch (IOException closed) {
+      // the listener closed at the end of the test
+    }
+  }
+
+  /** The machine's own non-loopback, non-bridge IPv4 address, if it has one. */
+  private static Optional<String> hostAddress() throws IOException {
+    return NetworkInterface.networkInterfaces()
+        .filter(n -> !n.getName().equals("lo") && !n.getName().startsWith("docker") && !n.getName().startsWith("veth"))
+        .flatMap(NetworkInterface::inetAddresses)
+        .filter(a -> a instanceof Inet4Address)
+        .map(InetAddress::getHostAddress)
+        .findFirst();
+  }
+
+  private static String toPythonList(List<String> values) {
+    return values.stream().map(v -> "'" + v + "'").toList().toString();
+  }
+
+  private static List<String> hostProcessesMentioning(String text) throws IOException {
+    var found = new ArrayList<String>();
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+        try {
+          String cmdline = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+          if (cmdline.contains(text) && !cmdline.contains("surefire") && !cmdline.contains("failsafe")) {
+            found.add(proc.getFileName() + ": " + cmdline);
+          }
+        } catch (IOException gone) {
+          // the process ended while we looked
+        }
+      }
+    }
+    return found;
+  }
+}
