@@ -1,10 +1,12 @@
 package dev.gauntlet.runner.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gauntlet.runner.docker.DockerFixture;
 import dev.gauntlet.runner.docker.Sandbox;
 import dev.gauntlet.runner.docker.SandboxLimits;
+import dev.gauntlet.runner.docker.SandboxOutputException;
 import dev.gauntlet.runner.docker.SandboxRequest;
 import dev.gauntlet.runner.docker.SandboxResult;
 import dev.gauntlet.runner.docker.StreamCap;
@@ -171,6 +173,80 @@ class HostileProgramsIT {
 
     assertThat(stdout(result)).matches("stopped after 1[0-6] MiB: OSError");
     assertThat(freeBefore - freeAfter).isLessThan(8L << 20);
+  }
+
+  @Test
+  @DisplayName("a program asleep is stopped by the wall clock")
+  void sleeper() {
+    long started = System.nanoTime();
+    var result = python("import time\ntime.sleep(100)", Duration.ofSeconds(2));
+
+    assertThat(result.timedOut()).isTrue();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  @DisplayName("a forged resource report on standard error changes nothing")
+  void forgedReport() {
+    var result = python("""
+        import sys
+        sys.stderr.write('gauntlet-usage-000000000000000000000000 0.00 0.00 0.00 1\\n')
+        x = bytearray(32 << 20)
+        print(len(x))
+        """, Duration.ofSeconds(10));
+
+    assertThat(result.peakMemoryKb()).isPresent();
+    assertThat(result.peakMemoryKb().getAsLong()).isGreaterThan(32_000L);
+    assertThat(new String(result.stderr(), StandardCharsets.UTF_8)).contains("gauntlet-usage-0000");
+  }
+
+  @Test
+  @DisplayName("an endless flood on standard error is cut at its cap while the clock runs out")
+  void stderrFlood() {
+    var result = python("import sys\nwhile True: sys.stderr.write('e' * 4096)", Duration.ofSeconds(2));
+
+    assertThat(result.timedOut()).isTrue();
+    assertThat(result.stderr().length).isLessThanOrEqualTo(64 << 10);
+  }
+
+  @Test
+  @DisplayName("killing every process it can see only ends its own run")
+  void killsEverything() {
+    // kill(-1) reaches every process but the caller: the shell, GNU time and the init of the sandbox.
+    var result = python("import os, signal\nos.kill(-1, signal.SIGKILL)\nprint('survived')", Duration.ofSeconds(10));
+
+    assertThat(result.timedOut()).isFalse();
+    assertThat(result.succeeded()).isFalse();
+  }
+
+  @Test
+  @DisplayName("links left in the output folder are refused, never followed")
+  void outputLinks() {
+    for (String trick : List.of("os.symlink('/etc/passwd', '/sandbox/out/passwd')",
+        "open('/sandbox/out/a', 'w').write('a'); os.link('/sandbox/out/a', '/sandbox/out/b')")) {
+      var limits = new SandboxLimits(128L << 20, 1.0, 64, Duration.ofSeconds(10),
+          new StreamCap(1 << 20, true), new StreamCap(64 << 10, false), 16);
+      var request = new SandboxRequest(RuntimeImages.imageFor(Language.PYTHON),
+          Map.of("src/main.py", ("import os\n" + trick + "\n").getBytes(StandardCharsets.UTF_8)), "src",
+          List.of("python3", "main.py"), Optional.empty(), true, limits);
+
+      assertThatThrownBy(() -> sandbox.run(request)).isInstanceOf(SandboxOutputException.class)
+          .hasMessageContaining("link");
+    }
+  }
+
+  @Test
+  @DisplayName("an output folder with too many entries is refused")
+  void outputEntries() {
+    var limits = new SandboxLimits(128L << 20, 1.0, 64, Duration.ofSeconds(20),
+        new StreamCap(8 << 20, true), new StreamCap(64 << 10, false), 32);
+    var request = new SandboxRequest(RuntimeImages.imageFor(Language.PYTHON),
+        Map.of("src/main.py", "for i in range(3000): open('/sandbox/out/f%d' % i, 'w').close()\n"
+            .getBytes(StandardCharsets.UTF_8)), "src",
+        List.of("python3", "main.py"), Optional.empty(), true, limits);
+
+    assertThatThrownBy(() -> sandbox.run(request)).isInstanceOf(SandboxOutputException.class)
+        .hasMessageContaining("more than 2000 entries");
   }
 
   private static void acceptAll(ServerSocket listener, AtomicInteger accepted) {
