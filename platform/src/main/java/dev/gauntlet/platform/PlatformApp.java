@@ -14,6 +14,7 @@ import dev.gauntlet.runner.docker.DockerClients;
 import dev.gauntlet.runner.docker.Sandbox;
 import dev.gauntlet.runner.image.RuntimeImages;
 import dev.gauntlet.runner.job.JobTable;
+import dev.gauntlet.runner.judge.RetryingJudge;
 import dev.gauntlet.runner.judge.stdio.StdioJudge;
 import dev.gauntlet.runner.node.RunnerOptions;
 import dev.gauntlet.runner.node.RunnerVerticle;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlatformApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PlatformApp.class);
+  private static final int ENGINE_ATTEMPTS = 3;
+  private static final Duration ENGINE_BACKOFF = Duration.ofSeconds(2);
 
   private final Vertx vertx;
   private final Database database;
@@ -71,7 +75,8 @@ public final class PlatformApp implements AutoCloseable {
       var http = new HttpVerticle(config.host(), config.port(), new ChallengeRoutes(catalog),
           new SubmissionRoutes(vertx, submissions, catalog, dispatcher, clock));
       await(vertx.deployVerticle(http));
-      await(vertx.deployVerticle(new RunnerVerticle(jobs, catalog, new StdioJudge(new Sandbox(docker)),
+      var judge = new RetryingJudge(new StdioJudge(new Sandbox(docker)), ENGINE_ATTEMPTS, ENGINE_BACKOFF);
+      await(vertx.deployVerticle(new RunnerVerticle(jobs, catalog, judge,
           new RunnerOptions(cluster.getNodeId(), config.slots()))));
       dispatcher.requeue(submissions);
       log.info("Gauntlet is up on http://{}:{}/api/v1/challenges ({} challenges, data in {})",

@@ -4,9 +4,9 @@ import dev.gauntlet.runner.challenge.ChallengePackage;
 import dev.gauntlet.runner.challenge.KnownSubmission;
 import dev.gauntlet.runner.challenge.PackageException;
 import dev.gauntlet.runner.challenge.PackageLoader;
+import dev.gauntlet.runner.judge.Judge;
 import dev.gauntlet.runner.judge.Progress;
 import dev.gauntlet.runner.judge.Submission;
-import dev.gauntlet.runner.judge.stdio.StdioJudge;
 import dev.gauntlet.runner.language.Language;
 import dev.gauntlet.runner.verdict.JudgeResult;
 import dev.gauntlet.runner.verdict.TestResult;
@@ -27,9 +27,9 @@ public final class PackageVerifier {
   static final double WALL_HEADROOM = 0.5;
   private static final Set<Verdict> TOO_SLOW = Set.of(Verdict.TIME_LIMIT, Verdict.TOO_SLOW);
 
-  private final StdioJudge judge;
+  private final Judge judge;
 
-  public PackageVerifier(StdioJudge judge) {
+  public PackageVerifier(Judge judge) {
     this.judge = judge;
   }
 

@@ -2,18 +2,16 @@ package dev.gauntlet.runner.node;
 
 import dev.gauntlet.runner.challenge.Catalog;
 import dev.gauntlet.runner.challenge.ChallengePackage;
-import dev.gauntlet.runner.docker.SandboxEngineException;
 import dev.gauntlet.runner.job.Job;
 import dev.gauntlet.runner.job.JobTable;
 import dev.gauntlet.runner.job.ProgressEvent;
 import dev.gauntlet.runner.job.VerdictReport;
-import dev.gauntlet.runner.judge.stdio.StdioJudge;
+import dev.gauntlet.runner.judge.Judge;
 import dev.gauntlet.runner.verdict.JudgeResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,20 +24,18 @@ import org.slf4j.LoggerFactory;
 public final class RunnerVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(RunnerVerticle.class);
   private static final long POLL_MS = 1_000;
-  private static final int ENGINE_ATTEMPTS = 3;
-  private static final Duration ENGINE_BACKOFF = Duration.ofSeconds(2);
   private static final int REPORT_ATTEMPTS = 30;
   private static final long REPORT_RETRY_MS = 2_000;
   private static final DeliveryOptions REPORT_OPTIONS = new DeliveryOptions().setSendTimeout(10_000);
 
   private final JobTable jobs;
   private final Catalog catalog;
-  private final StdioJudge judge;
+  private final Judge judge;
   private final RunnerOptions options;
   private int busySlots;
   private boolean claiming;
 
-  public RunnerVerticle(JobTable jobs, Catalog catalog, StdioJudge judge, RunnerOptions options) {
+  public RunnerVerticle(JobTable jobs, Catalog catalog, Judge judge, RunnerOptions options) {
     this.jobs = jobs;
     this.catalog = catalog;
     this.judge = judge;
@@ -85,27 +81,15 @@ public final class RunnerVerticle extends VerticleBase {
         });
   }
 
-  private JudgeResult judge(Job job) throws InterruptedException {
+  private JudgeResult judge(Job job) {
     Optional<ChallengePackage> pkg = catalog.find(job.challengeId())
         .filter(p -> p.manifest().version() == job.challengeVersion());
     if (pkg.isEmpty()) {
       return JudgeResult.judgeError("this runner has no challenge " + job.challengeId() + " version "
           + job.challengeVersion(), 0);
     }
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return judge.judge(pkg.get(), job.submission(), (test, done, total) -> vertx.eventBus().publish(
-            ProgressEvent.ADDRESS, JsonObject.mapFrom(new ProgressEvent(job.submissionId(), test, done, total))));
-      } catch (SandboxEngineException e) {
-        if (attempt == ENGINE_ATTEMPTS) {
-          log.error("sandbox engine failed {} times on {}", attempt, job.submissionId(), e);
-          return JudgeResult.judgeError("the sandbox engine failed: " + e.getMessage(),
-              pkg.get().manifest().scoring().total());
-        }
-        log.warn("sandbox engine failed on {} (attempt {}), retrying: {}", job.submissionId(), attempt, e.getMessage());
-        Thread.sleep(ENGINE_BACKOFF.multipliedBy(attempt));
-      }
-    }
+    return judge.judge(pkg.get(), job.submission(), (test, done, total) -> vertx.eventBus().publish(
+        ProgressEvent.ADDRESS, JsonObject.mapFrom(new ProgressEvent(job.submissionId(), test, done, total))));
   }
 
   private void report(VerdictReport report, int attempt) {

@@ -1,6 +1,7 @@
 package dev.gauntlet.runner.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gauntlet.runner.image.RuntimeImages;
 import dev.gauntlet.runner.language.Language;
@@ -88,5 +89,15 @@ class SandboxIT {
 
     assertThat(result.succeeded()).isTrue();
     assertThat(result.out()).containsKey("main.py");
+  }
+
+  @Test
+  @DisplayName("a missing image is an engine failure, never the candidate's")
+  void missingImage() {
+    var request = new SandboxRequest("gauntlet/no-such-runtime:000000000000", Map.of("in", new byte[0]), "out",
+        List.of("true"), Optional.empty(), false, limits(Duration.ofSeconds(5), 1024));
+
+    assertThatThrownBy(() -> sandbox.run(request)).isInstanceOf(SandboxEngineException.class)
+        .hasMessageContaining("gauntlet/no-such-runtime");
   }
 }

@@ -11,6 +11,7 @@ import dev.gauntlet.runner.docker.SandboxRequest;
 import dev.gauntlet.runner.docker.SandboxResult;
 import dev.gauntlet.runner.docker.StreamCap;
 import dev.gauntlet.runner.image.RuntimeImages;
+import dev.gauntlet.runner.judge.Judge;
 import dev.gauntlet.runner.judge.Progress;
 import dev.gauntlet.runner.judge.Submission;
 import dev.gauntlet.runner.verdict.JudgeResult;
@@ -30,7 +31,7 @@ import java.util.Optional;
  * Public tests run first; the first test case that does not pass decides the verdict and ends the
  * judging, as in Kattis.
  */
-public final class StdioJudge {
+public final class StdioJudge implements Judge {
   /** Compilers need more than the programs they build; a build gets at least this much. */
   private static final int BUILD_MEMORY_MB = 1024;
   private static final int BUILD_PIDS = 256;
@@ -45,6 +46,7 @@ public final class StdioJudge {
     this.sandbox = sandbox;
   }
 
+  @Override
   public JudgeResult judge(ChallengePackage pkg, Submission submission, Progress progress) {
     var limits = pkg.manifest().limits();
     int maxScore = pkg.manifest().scoring().total();
