@@ -47,4 +47,8 @@ final class RunningPlatform implements BeforeAllCallback, AfterAllCallback {
   ApiClient api() {
     return api;
   }
+
+  int port() {
+    return app.port();
+  }
 }

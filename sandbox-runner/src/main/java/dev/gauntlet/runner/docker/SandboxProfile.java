@@ -16,6 +16,9 @@ public final class SandboxProfile {
   public static final String LABEL = "dev.gauntlet.sandbox";
   static final String ROOT = "/sandbox";
   private static final long OPEN_FILES = 256;
+  private static final int INODES = 8192;
+  /** /dev/shm is memory too; a small one leaves the memory limit to the program. */
+  private static final long SHM_BYTES = 16L << 20;
 
   private SandboxProfile() {
   }
@@ -31,8 +34,11 @@ public final class SandboxProfile {
         .withPidsLimit(limits.pids())
         .withReadonlyRootfs(true)
         .withTmpFs(Map.of(
-            ROOT, "rw,noexec,nosuid,nodev,size=" + limits.scratchMb() + "m,uid=10001,gid=10001,mode=0700",
-            "/tmp", "rw,noexec,nosuid,nodev,size=16m,mode=1777"))
+            // Inodes are capped too: empty files cost no bytes but still cost kernel memory.
+            ROOT, "rw,noexec,nosuid,nodev,size=" + limits.scratchMb() + "m,nr_inodes=" + INODES
+                + ",uid=10001,gid=10001,mode=0700",
+            "/tmp", "rw,noexec,nosuid,nodev,size=16m,nr_inodes=1024,mode=1777"))
+        .withShmSize(SHM_BYTES)
         .withCapDrop(Capability.ALL)
         .withSecurityOpts(List.of("no-new-privileges"))
         .withInit(true)

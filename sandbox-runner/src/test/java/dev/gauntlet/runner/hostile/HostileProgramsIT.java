@@ -16,8 +16,6 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
-import java.net.ServerSocket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -63,9 +59,7 @@ class HostileProgramsIT {
   void noNetwork() throws Exception {
     var addresses = new ArrayList<String>(List.of("127.0.0.1", "172.17.0.1"));
     hostAddress().ifPresent(addresses::add);
-    try (var listener = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"))) {
-      var accepted = new AtomicInteger();
-      var acceptor = Thread.ofVirtual().start(() -> acceptAll(listener, accepted));
+    try (var listener = new HostProbe.Listener()) {
       var result = python("""
           import socket
           for host in %s:
@@ -76,11 +70,10 @@ class HostileProgramsIT {
                   print(host, "connected")
               except OSError as e:
                   print(host, "blocked")
-          """.formatted(toPythonList(addresses), listener.getLocalPort()), Duration.ofSeconds(20));
-      acceptor.interrupt();
+          """.formatted(toPythonList(addresses), listener.port()), Duration.ofSeconds(20));
 
       assertThat(stdout(result).lines()).hasSize(addresses.size()).allSatisfy(line -> assertThat(line).endsWith(" blocked"));
-      assertThat(accepted).hasValue(0);
+      assertThat(listener.accepted()).isZero();
     }
   }
 
@@ -249,22 +242,6 @@ class HostileProgramsIT {
         .hasMessageContaining("more than 2000 entries");
   }
 
-  private static void acceptAll(ServerSocket listener, AtomicInteger accepted) {
-    try {
-      listener.setSoTimeout(500);
-      while (!Thread.currentThread().isInterrupted()) {
-        try {
-          listener.accept().close();
-          accepted.incrementAndGet();
-        } catch (SocketTimeoutException idle) {
-          // poll again until interrupted
-        }
-      }
-    } catch (IOException closed) {
-      // the listener closed at the end of the test
-    }
-  }
-
   /** The machine's own non-loopback, non-bridge IPv4 address, if it has one. */
   private static Optional<String> hostAddress() throws IOException {
     return NetworkInterface.networkInterfaces()
@@ -280,19 +257,7 @@ class HostileProgramsIT {
   }
 
   private static List<String> hostProcessesMentioning(String text) throws IOException {
-    var found = new ArrayList<String>();
-    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-      for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-        try {
-          String cmdline = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
-          if (cmdline.contains(text) && !cmdline.contains("surefire") && !cmdline.contains("failsafe")) {
-            found.add(proc.getFileName() + ": " + cmdline);
-          }
-        } catch (IOException gone) {
-          // the process ended while we looked
-        }
-      }
-    }
-    return found;
+    return HostProbe.processes(cmdline -> cmdline.contains(text) && !cmdline.contains("surefire")
+        && !cmdline.contains("failsafe"));
   }
 }
