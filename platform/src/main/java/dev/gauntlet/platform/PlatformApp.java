@@ -98,10 +98,6 @@ public final class PlatformApp implements AutoCloseable {
     return port;
   }
 
-  public Vertx vertx() {
-    return vertx;
-  }
-
   @Override
   public void close() {
     try {

@@ -48,10 +48,6 @@ public final class JobTable {
     jobs.delete(submissionId);
   }
 
-  public int size() {
-    return jobs.size();
-  }
-
   private static HazelcastJsonValue encode(JobEntry entry) {
     return new HazelcastJsonValue(JsonObject.mapFrom(entry).encode());
   }

@@ -1,7 +1,5 @@
 package dev.gauntlet.runner.verdict;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,11 +18,6 @@ public enum Verdict {
   /** Gauntlet's own failure: retried, never charged to the candidate. */
   JUDGE_ERROR;
 
-  @JsonValue
-  public String wireName() {
-    return name();
-  }
-
   /** The name of a package's {@code submissions/<folder>/}, e.g. {@code wrong_answer}. */
   public String folderName() {
     return name().toLowerCase(Locale.ROOT);
@@ -32,10 +25,5 @@ public enum Verdict {
 
   public static Optional<Verdict> byFolderName(String folder) {
     return Arrays.stream(values()).filter(v -> v.folderName().equals(folder)).findFirst();
-  }
-
-  @JsonCreator
-  static Verdict fromWire(String name) {
-    return valueOf(name);
   }
 }
