@@ -6,6 +6,7 @@ import dev.gauntlet.platform.config.PlatformConfig;
 import dev.gauntlet.platform.http.HttpVerticle;
 import dev.gauntlet.platform.storage.Database;
 import dev.gauntlet.platform.submission.JobDispatcher;
+import dev.gauntlet.platform.submission.LeaseReaper;
 import dev.gauntlet.platform.submission.SubmissionRepository;
 import dev.gauntlet.platform.submission.SubmissionRoutes;
 import dev.gauntlet.platform.submission.VerdictRecorder;
@@ -38,6 +39,11 @@ public final class PlatformApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PlatformApp.class);
   private static final int ENGINE_ATTEMPTS = 3;
   private static final Duration ENGINE_BACKOFF = Duration.ofSeconds(2);
+  /** A runner renews its lease every third of it, so one missed renewal costs nothing. */
+  private static final Duration LEASE = Duration.ofSeconds(30);
+  private static final Duration RENEW_EVERY = LEASE.dividedBy(3);
+  private static final Duration REAP_EVERY = Duration.ofSeconds(5);
+  private static final int JOB_ATTEMPTS = 3;
 
   private final Vertx vertx;
   private final Database database;
@@ -69,15 +75,16 @@ public final class PlatformApp implements AutoCloseable {
 
       var clock = Clock.systemUTC();
       var submissions = new SubmissionRepository(database.dataSource());
-      var jobs = new JobTable(cluster.getHazelcastInstance());
+      var jobs = new JobTable(cluster.getHazelcastInstance(), LEASE);
       var dispatcher = new JobDispatcher(jobs, vertx.eventBus(), clock);
-      await(vertx.deployVerticle(new VerdictRecorder(submissions, clock)));
+      await(vertx.deployVerticle(new VerdictRecorder(submissions, jobs, clock)));
+      await(vertx.deployVerticle(new LeaseReaper(jobs, submissions, clock, REAP_EVERY, JOB_ATTEMPTS)));
       var http = new HttpVerticle(config.host(), config.port(), new ChallengeRoutes(catalog),
           new SubmissionRoutes(vertx, submissions, catalog, dispatcher, clock));
       await(vertx.deployVerticle(http));
       var judge = new RetryingJudge(new StdioJudge(new Sandbox(docker)), ENGINE_ATTEMPTS, ENGINE_BACKOFF);
       await(vertx.deployVerticle(new RunnerVerticle(jobs, catalog, judge,
-          new RunnerOptions(cluster.getNodeId(), config.slots()))));
+          new RunnerOptions(cluster.getNodeId(), config.slots(), RENEW_EVERY))));
       dispatcher.requeue(submissions);
       log.info("Gauntlet is up on http://{}:{}/api/v1/challenges ({} challenges, data in {})",
           config.host(), http.actualPort(), catalog.all().size(), config.dataDir().toAbsolutePath());

@@ -1,5 +1,6 @@
 package dev.gauntlet.platform.submission;
 
+import dev.gauntlet.runner.job.JobTable;
 import dev.gauntlet.runner.job.ProgressEvent;
 import dev.gauntlet.runner.job.VerdictReport;
 import io.vertx.core.Future;
@@ -13,16 +14,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores the verdicts runners send, once per submission, and answers only after the database has
  * them, so a runner lets go of a job only when its verdict is safe. A repeated verdict for the same
- * submission is acknowledged and dropped.
+ * submission, or a late one from a runner that lost the job's lease, is acknowledged and dropped.
  */
 public final class VerdictRecorder extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(VerdictRecorder.class);
 
   private final SubmissionRepository submissions;
+  private final JobTable jobs;
   private final Clock clock;
 
-  public VerdictRecorder(SubmissionRepository submissions, Clock clock) {
+  public VerdictRecorder(SubmissionRepository submissions, JobTable jobs, Clock clock) {
     this.submissions = submissions;
+    this.jobs = jobs;
     this.clock = clock;
   }
 
@@ -36,13 +39,15 @@ public final class VerdictRecorder extends VerticleBase {
 
   private void record(Message<JsonObject> message) {
     var report = message.body().mapTo(VerdictReport.class);
-    vertx.executeBlocking(() -> submissions.recordVerdict(report.submissionId(), report.result(), clock.instant()), false)
-        .onSuccess(stored -> {
-          if (!stored) {
-            log.info("dropped a repeated verdict for submission {}", report.submissionId());
-          }
-          message.reply(stored);
-        })
+    vertx.executeBlocking(() -> {
+      if (!jobs.isHeldBy(report.submissionId(), report.runnerId())) {
+        log.info("dropped a late verdict for submission {} from runner {}, which no longer holds it",
+            report.submissionId(), report.runnerId());
+        return false;
+      }
+      return submissions.recordVerdict(report.submissionId(), report.result(), clock.instant());
+    }, false)
+        .onSuccess(stored -> message.reply(stored))
         .onFailure(e -> {
           log.error("could not store the verdict of {}", report.submissionId(), e);
           message.fail(500, e.getMessage());

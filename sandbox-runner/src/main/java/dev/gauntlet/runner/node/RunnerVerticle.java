@@ -12,7 +12,9 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,7 @@ public final class RunnerVerticle extends VerticleBase {
   private final Catalog catalog;
   private final Judge judge;
   private final RunnerOptions options;
+  private final Set<String> inFlight = new HashSet<>();
   private int busySlots;
   private boolean claiming;
 
@@ -45,6 +48,7 @@ public final class RunnerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     vertx.setPeriodic(POLL_MS, id -> claimWhileFree());
+    vertx.setPeriodic(options.renewEvery().toMillis(), id -> renewLeases());
     return vertx.eventBus().consumer(JobTable.JOBS_QUEUED_ADDRESS, message -> claimWhileFree())
         .completion()
         .onSuccess(v -> {
@@ -58,13 +62,14 @@ public final class RunnerVerticle extends VerticleBase {
       return;
     }
     claiming = true;
-    vertx.executeBlocking(() -> jobs.claimOldest(options.runnerId()))
+    vertx.executeBlocking(() -> jobs.claimOldest(options.runnerId(), System.currentTimeMillis()))
         .onComplete(claimed -> {
           claiming = false;
           if (claimed.failed()) {
             log.warn("could not claim from the job table", claimed.cause());
           } else if (claimed.result().isPresent()) {
             busySlots++;
+            inFlight.add(claimed.result().get().submissionId());
             run(claimed.result().get());
             claimWhileFree();
           }
@@ -74,10 +79,11 @@ public final class RunnerVerticle extends VerticleBase {
   private void run(Job job) {
     log.info("judging submission {} ({} in {})", job.submissionId(), job.challengeId(), job.language().id());
     vertx.executeBlocking(() -> judge(job), false)
-        .onSuccess(result -> report(new VerdictReport(job.submissionId(), result), 1))
+        .onSuccess(result -> report(new VerdictReport(job.submissionId(), options.runnerId(), result), 1))
         .onFailure(e -> {
           log.error("judging {} failed unexpectedly", job.submissionId(), e);
-          report(new VerdictReport(job.submissionId(), JudgeResult.judgeError("the judge failed: " + e, 0)), 1);
+          report(new VerdictReport(job.submissionId(), options.runnerId(),
+              JudgeResult.judgeError("the judge failed: " + e, 0)), 1);
         });
   }
 
@@ -100,17 +106,35 @@ public final class RunnerVerticle extends VerticleBase {
         }))
         .onSuccess(done -> {
           log.info("submission {}: {}", report.submissionId(), report.result().verdict());
-          busySlots--;
-          claimWhileFree();
+          release(report.submissionId());
         })
         .onFailure(e -> {
           if (attempt == REPORT_ATTEMPTS) {
-            // The job stays claimed in the table; the platform re-queues unfinished work when it starts.
+            // Its lease runs out, and the job is queued again for another try.
             log.error("gave up reporting the verdict of {}: {}", report.submissionId(), e.getMessage());
-            busySlots--;
+            release(report.submissionId());
             return;
           }
           vertx.setTimer(REPORT_RETRY_MS, id -> report(report, attempt + 1));
         });
+  }
+
+  private void release(String submissionId) {
+    inFlight.remove(submissionId);
+    busySlots--;
+    claimWhileFree();
+  }
+
+  /** Keeps the leases of the jobs being judged; one this runner lost goes on, but its verdict will not count. */
+  private void renewLeases() {
+    for (String submissionId : Set.copyOf(inFlight)) {
+      vertx.executeBlocking(() -> jobs.renew(submissionId, options.runnerId(), System.currentTimeMillis()))
+          .onSuccess(held -> {
+            if (!held) {
+              log.warn("lost the lease on {}; its verdict will be dropped", submissionId);
+            }
+          })
+          .onFailure(e -> log.warn("could not renew the lease on {}: {}", submissionId, e.getMessage()));
+    }
   }
 }

@@ -1,0 +1,137 @@
+package dev.gauntlet.runner.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import dev.gauntlet.runner.language.Language;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The job table, on two real Hazelcast members")
+class JobTableIT {
+  private static final Duration LEASE = Duration.ofSeconds(30);
+  private static HazelcastInstance first;
+  private static HazelcastInstance second;
+  private JobTable onFirst;
+  private JobTable onSecond;
+
+  @BeforeAll
+  static void cluster() {
+    String name = "job-table-" + UUID.randomUUID();
+    first = Hazelcast.newHazelcastInstance(loopback(name));
+    second = Hazelcast.newHazelcastInstance(loopback(name));
+    assertThat(first.getCluster().getMembers()).hasSize(2);
+  }
+
+  @AfterAll
+  static void shutdown() {
+    second.shutdown();
+    first.shutdown();
+  }
+
+  @BeforeEach
+  void emptyTable() {
+    first.getMap(JobTable.MAP_NAME).clear();
+    onFirst = new JobTable(first, LEASE);
+    onSecond = new JobTable(second, LEASE);
+  }
+
+  private static Config loopback(String clusterName) {
+    var config = new Config().setClusterName(clusterName);
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "slf4j");
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    var network = config.getNetworkConfig().setPort(5801).setPortCount(10).setPortAutoIncrement(true);
+    network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+    network.getJoin().getMulticastConfig().setEnabled(false);
+    network.getJoin().getAutoDetectionConfig().setEnabled(false);
+    network.getJoin().getTcpIpConfig().setEnabled(true).addMember("127.0.0.1");
+    return config;
+  }
+
+  private static Job job(String id) {
+    return new Job(id, "sum", 1, Language.PYTHON, Map.of("main.py", "print(1)"));
+  }
+
+  @Test
+  @DisplayName("gives each job to exactly one runner when runners on both members claim at once")
+  void claimsOnce() throws Exception {
+    for (int i = 0; i < 40; i++) {
+      assertThat(onFirst.enqueue(job("s" + i), i)).isTrue();
+    }
+    assertThat(onSecond.enqueue(job("s0"), 99)).as("a job is queued once per submission").isFalse();
+
+    var claimed = Collections.synchronizedList(new ArrayList<String>());
+    try (var pool = Executors.newFixedThreadPool(4)) {
+      var runners = new ArrayList<Future<?>>();
+      for (int r = 0; r < 4; r++) {
+        JobTable table = r % 2 == 0 ? onFirst : onSecond;
+        String runner = "runner-" + r;
+        runners.add(pool.submit(() -> {
+          for (var next = table.claimOldest(runner, 0); next.isPresent(); next = table.claimOldest(runner, 0)) {
+            claimed.add(next.get().submissionId());
+          }
+        }));
+      }
+      for (var runner : runners) {
+        runner.get();
+      }
+    }
+    assertThat(claimed).hasSize(40).doesNotHaveDuplicates();
+  }
+
+  @Test
+  @DisplayName("queues a job again when its runner stops renewing the lease, and counts only the new holder")
+  void expiredLease() {
+    onFirst.enqueue(job("s1"), 0);
+    assertThat(onFirst.claimOldest("dead-runner", 1_000)).isPresent();
+    assertThat(onSecond.requeueExpired(1_000 + LEASE.toMillis(), 3)).isEmpty();
+    assertThat(onSecond.claimOldest("other-runner", 1_000)).as("still leased").isEmpty();
+
+    assertThat(onSecond.requeueExpired(1_001 + LEASE.toMillis(), 3)).isEmpty();
+    assertThat(onSecond.claimOldest("other-runner", 40_000)).isPresent();
+
+    assertThat(onFirst.renew("s1", "dead-runner", 40_001)).isFalse();
+    assertThat(onFirst.isHeldBy("s1", "dead-runner")).isFalse();
+    assertThat(onFirst.isHeldBy("s1", "other-runner")).isTrue();
+  }
+
+  @Test
+  @DisplayName("keeps a renewed lease")
+  void renewedLease() {
+    onFirst.enqueue(job("s1"), 0);
+    onFirst.claimOldest("runner", 0);
+    assertThat(onSecond.renew("s1", "runner", 20_000)).isTrue();
+
+    assertThat(onSecond.requeueExpired(40_000, 3)).isEmpty();
+    assertThat(onSecond.isHeldBy("s1", "runner")).isTrue();
+  }
+
+  @Test
+  @DisplayName("stops a job that keeps losing its runner after the last attempt")
+  void givesUp() {
+    onFirst.enqueue(job("s1"), 0);
+    long now = 0;
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      assertThat(onFirst.claimOldest("runner-" + attempt, now)).isPresent();
+      now += LEASE.toMillis() + 1;
+      List<Job> givenUp = onSecond.requeueExpired(now, 3);
+      assertThat(givenUp).hasSize(attempt == 3 ? 1 : 0);
+    }
+    assertThat(onFirst.claimOldest("runner-4", now)).isEmpty();
+    assertThat(first.getMap(JobTable.MAP_NAME).size()).isZero();
+  }
+}
