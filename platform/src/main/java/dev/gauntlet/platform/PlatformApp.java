@@ -80,7 +80,7 @@ public final class PlatformApp implements AutoCloseable {
       await(vertx.deployVerticle(new VerdictRecorder(submissions, jobs, clock)));
       await(vertx.deployVerticle(new LeaseReaper(jobs, submissions, clock, REAP_EVERY, JOB_ATTEMPTS)));
       var http = new HttpVerticle(config.host(), config.port(), new ChallengeRoutes(catalog),
-          new SubmissionRoutes(vertx, submissions, catalog, dispatcher, clock));
+          new SubmissionRoutes(vertx, submissions, catalog, dispatcher, clock, config.maxQueue()));
       await(vertx.deployVerticle(http));
       var judge = new RetryingJudge(new StdioJudge(new Sandbox(docker)), ENGINE_ATTEMPTS, ENGINE_BACKOFF);
       await(vertx.deployVerticle(new RunnerVerticle(jobs, catalog, judge,

@@ -17,20 +17,34 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * so test classes never see each other's members or data.
  */
 final class RunningPlatform implements BeforeAllCallback, AfterAllCallback {
+  private final int maxQueue;
   private Path dataDir;
   private PlatformApp app;
   private ApiClient api;
 
+  RunningPlatform() {
+    this(500);
+  }
+
+  /** A platform that turns submissions away once {@code maxQueue} wait for a verdict. */
+  RunningPlatform(int maxQueue) {
+    this.maxQueue = maxQueue;
+  }
+
   static PlatformApp start(Path dataDir) throws Exception {
+    return start(dataDir, 500);
+  }
+
+  private static PlatformApp start(Path dataDir, int maxQueue) throws Exception {
     DockerFixture.docker();
     return PlatformApp.start(new PlatformConfig("127.0.0.1", 0, dataDir, ApiClient.CATALOG,
-        "it-" + UUID.randomUUID(), 1));
+        "it-" + UUID.randomUUID(), 1, maxQueue));
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     dataDir = Files.createTempDirectory("gauntlet-it");
-    app = start(dataDir);
+    app = start(dataDir, maxQueue);
     api = new ApiClient(app.port());
   }
 

@@ -15,15 +15,18 @@ import java.util.Map;
  * @param challenges  the catalog folder, one package per sub-folder
  * @param clusterName Hazelcast cluster name; members with another name never join
  * @param slots       submissions the in-process runner judges at once
+ * @param maxQueue    unfinished submissions accepted before new ones are turned away with 503
  */
-public record PlatformConfig(String host, int port, Path dataDir, Path challenges, String clusterName, int slots) {
+public record PlatformConfig(String host, int port, Path dataDir, Path challenges, String clusterName, int slots,
+                             int maxQueue) {
   private static final List<Setting> SETTINGS = List.of(
       new Setting("--host", "GAUNTLET_HOST", "127.0.0.1"),
       new Setting("--port", "GAUNTLET_PORT", "8080"),
       new Setting("--data-dir", "GAUNTLET_DATA_DIR", "data"),
       new Setting("--challenges", "GAUNTLET_CHALLENGES", "challenges"),
       new Setting("--cluster-name", "GAUNTLET_CLUSTER_NAME", "gauntlet"),
-      new Setting("--slots", "GAUNTLET_SLOTS", "1"));
+      new Setting("--slots", "GAUNTLET_SLOTS", "1"),
+      new Setting("--max-queue", "GAUNTLET_MAX_QUEUE", "500"));
 
   public PlatformConfig {
     if (port < 0 || port > 65_535) {
@@ -31,6 +34,9 @@ public record PlatformConfig(String host, int port, Path dataDir, Path challenge
     }
     if (slots < 1 || slots > 64) {
       throw new ConfigException("slots must be between 1 and 64, was " + slots);
+    }
+    if (maxQueue < 1) {
+      throw new ConfigException("max queue must be at least 1, was " + maxQueue);
     }
     if (host.isBlank() || clusterName.isBlank()) {
       throw new ConfigException("host and cluster name must not be blank");
@@ -55,7 +61,8 @@ public record PlatformConfig(String host, int port, Path dataDir, Path challenge
       values.put(flag, args[++i]);
     }
     return new PlatformConfig(values.get("--host"), integer(values, "--port"), Path.of(values.get("--data-dir")),
-        Path.of(values.get("--challenges")), values.get("--cluster-name"), integer(values, "--slots"));
+        Path.of(values.get("--challenges")), values.get("--cluster-name"), integer(values, "--slots"),
+        integer(values, "--max-queue"));
   }
 
   private static int integer(Map<String, String> values, String flag) {

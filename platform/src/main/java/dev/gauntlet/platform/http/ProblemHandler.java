@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProblemHandler implements Handler<RoutingContext> {
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+  /** Roughly how long a runner takes to clear a few submissions. */
+  private static final String RETRY_AFTER_SECONDS = "10";
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -22,6 +24,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     if (ctx.response().headWritten()) {
       ctx.response().reset();
       return;
+    }
+    if (ctx.failure() instanceof ProblemException p && p.type() == ProblemType.QUEUE_FULL) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     }
     ctx.response()
         .setStatusCode(problem.status())

@@ -9,6 +9,7 @@ public enum ProblemType {
   NOT_FOUND("not-found", "No such resource", 404),
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed here", 405),
   UNAVAILABLE("unavailable", "Service temporarily unavailable", 503),
+  QUEUE_FULL("queue-full", "Too many submissions are waiting to be judged", 503),
   INTERNAL("internal", "Internal error", 500);
 
   private final String slug;

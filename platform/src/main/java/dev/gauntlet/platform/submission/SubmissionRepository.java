@@ -46,6 +46,19 @@ public final class SubmissionRepository {
         SubmissionStatus.JUDGED.name());
   }
 
+  /** How many submissions wait for a verdict, queued or being judged. */
+  public int countUnfinished() {
+    try (Connection c = dataSource.getConnection();
+         PreparedStatement statement = prepare(c, "select count(*) from submission where status <> ?",
+             SubmissionStatus.JUDGED.name());
+         ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getInt(1);
+    } catch (SQLException e) {
+      throw new StorageException("cannot count submissions", e);
+    }
+  }
+
   public void markRunning(String id) {
     update("update submission set status = ? where id = ? and status = ?",
         SubmissionStatus.RUNNING.name(), id, SubmissionStatus.QUEUED.name());

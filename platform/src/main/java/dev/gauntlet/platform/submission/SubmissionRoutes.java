@@ -23,14 +23,16 @@ public final class SubmissionRoutes {
   private final SubmissionValidator validator;
   private final JobDispatcher dispatcher;
   private final Clock clock;
+  private final int maxQueue;
 
   public SubmissionRoutes(Vertx vertx, SubmissionRepository submissions, Catalog catalog, JobDispatcher dispatcher,
-                          Clock clock) {
+                          Clock clock, int maxQueue) {
     this.vertx = vertx;
     this.submissions = submissions;
     this.validator = new SubmissionValidator(catalog);
     this.dispatcher = dispatcher;
     this.clock = clock;
+    this.maxQueue = maxQueue;
   }
 
   public void mount(Router router) {
@@ -41,6 +43,11 @@ public final class SubmissionRoutes {
   private void submit(RoutingContext ctx) {
     var submission = validator.accept(JsonBodies.read(ctx, SubmissionRequest.class), clock.instant());
     vertx.executeBlocking(() -> {
+      // Back-pressure instead of an unbounded queue; concurrent requests may pass the check together,
+      // which overshoots the bound by at most the number of requests in flight.
+      if (submissions.countUnfinished() >= maxQueue) {
+        throw new ProblemException(ProblemType.QUEUE_FULL, maxQueue + " submissions are already waiting; try again later");
+      }
       // Stored first: if queueing fails, the submission is queued again when the platform starts.
       submissions.insert(submission);
       try {

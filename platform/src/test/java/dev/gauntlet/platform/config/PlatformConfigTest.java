@@ -1,0 +1,47 @@
+package dev.gauntlet.platform.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Platform settings")
+class PlatformConfigTest {
+  @Test
+  @DisplayName("default to loopback, port 8080 and ./data")
+  void defaults() {
+    var config = PlatformConfig.from(new String[0], Map.of());
+
+    assertThat(config).isEqualTo(new PlatformConfig("127.0.0.1", 8080, Path.of("data"), Path.of("challenges"),
+        "gauntlet", 1, 500));
+  }
+
+  @Test
+  @DisplayName("take flags over environment variables")
+  void precedence() {
+    var config = PlatformConfig.from(new String[] {"--port", "9000", "--max-queue", "7"},
+        Map.of("GAUNTLET_PORT", "8081", "GAUNTLET_DATA_DIR", "/var/lib/gauntlet"));
+
+    assertThat(config.port()).isEqualTo(9000);
+    assertThat(config.maxQueue()).isEqualTo(7);
+    assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/gauntlet"));
+  }
+
+  @Test
+  @DisplayName("refuse what cannot work, saying why")
+  void refuses() {
+    assertThatThrownBy(() -> PlatformConfig.from(new String[] {"--prot", "1"}, Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("unknown option --prot; known: [--host, --port");
+    assertThatThrownBy(() -> PlatformConfig.from(new String[] {"--port"}, Map.of()))
+        .hasMessage("--port needs a value");
+    assertThatThrownBy(() -> PlatformConfig.from(new String[0], Map.of("GAUNTLET_PORT", "eighty")))
+        .hasMessage("--port must be a whole number, was 'eighty'");
+    assertThatThrownBy(() -> PlatformConfig.from(new String[] {"--port", "70000"}, Map.of()))
+        .hasMessage("port must be between 0 and 65535, was 70000");
+    assertThatThrownBy(() -> PlatformConfig.from(new String[] {"--slots", "0"}, Map.of()))
+        .hasMessage("slots must be between 1 and 64, was 0");
+  }
+}
