@@ -7,6 +7,7 @@ import dev.gauntlet.platform.http.HttpVerticle;
 import dev.gauntlet.platform.storage.Database;
 import dev.gauntlet.platform.submission.JobDispatcher;
 import dev.gauntlet.platform.submission.LeaseReaper;
+import dev.gauntlet.platform.submission.SubmissionEvents;
 import dev.gauntlet.platform.submission.SubmissionRepository;
 import dev.gauntlet.platform.submission.SubmissionRoutes;
 import dev.gauntlet.platform.submission.VerdictRecorder;
@@ -80,7 +81,8 @@ public final class PlatformApp implements AutoCloseable {
       await(vertx.deployVerticle(new VerdictRecorder(submissions, jobs, clock)));
       await(vertx.deployVerticle(new LeaseReaper(jobs, submissions, clock, REAP_EVERY, JOB_ATTEMPTS)));
       var http = new HttpVerticle(config.host(), config.port(), new ChallengeRoutes(catalog),
-          new SubmissionRoutes(vertx, submissions, catalog, dispatcher, clock, config.maxQueue()));
+          new SubmissionRoutes(vertx, submissions, catalog, dispatcher, clock, config.maxQueue()),
+          new SubmissionEvents(vertx, submissions));
       await(vertx.deployVerticle(http));
       var judge = new RetryingJudge(new StdioJudge(new Sandbox(docker)), ENGINE_ATTEMPTS, ENGINE_BACKOFF);
       await(vertx.deployVerticle(new RunnerVerticle(jobs, catalog, judge,

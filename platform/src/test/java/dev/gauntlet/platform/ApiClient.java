@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** A plain HTTP client for one running platform, as a user's script would talk to it. */
@@ -55,6 +57,24 @@ final class ApiClient {
       Thread.sleep(250);
     }
     throw new AssertionError(location + " was not judged within 3 minutes");
+  }
+
+  /** Reads a server-sent event stream to its end, as (event, data) pairs. */
+  List<Map.Entry<String, String>> events(String path) throws IOException, InterruptedException {
+    var response = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(3)).GET().build(),
+        HttpResponse.BodyHandlers.ofLines());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+    var events = new ArrayList<Map.Entry<String, String>>();
+    String event = null;
+    for (String line : (Iterable<String>) response.body()::iterator) {
+      if (line.startsWith("event: ")) {
+        event = line.substring(7);
+      } else if (line.startsWith("data: ")) {
+        events.add(Map.entry(event, line.substring(6)));
+      }
+    }
+    return events;
   }
 
   static String source(String relativePath) throws IOException {

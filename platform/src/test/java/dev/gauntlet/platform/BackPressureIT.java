@@ -26,6 +26,7 @@ class BackPressureIT {
     assertThat(refused.body()).contains("https://gauntlet.dev/problems/queue-full", "1 submissions are already waiting");
 
     assertThat(api.awaitJudged(waiting).getString("verdict")).isEqualTo("WRONG_ANSWER");
-    api.submit("merge-event-streams", "python", slow);
+    assertThat(api.awaitJudged(api.submit("merge-event-streams", "python", slow)).getString("verdict"))
+        .isEqualTo("WRONG_ANSWER");
   }
 }

@@ -101,4 +101,26 @@ class SubmissionFlowIT {
     assertThat(response.body()).doesNotContain("05-tie-order", hiddenInput.substring(0, 200),
         new JsonObject().put("s", reference).encode().substring(6, 200));
   }
+
+  @Test
+  @DisplayName("streams each test as it is judged, then the verdict, as server-sent events")
+  void liveProgress() throws Exception {
+    String location = api.submit("latency-percentiles", "java",
+        Map.of("Main.java", ApiClient.source("latency-percentiles/reference/java/Main.java")));
+
+    var events = api.events(location + "/events");
+
+    assertThat(events).first().satisfies(e -> assertThat(e.getKey()).isEqualTo("status"));
+    var tests = events.stream().filter(e -> e.getKey().equals("test")).map(e -> new JsonObject(e.getValue())).toList();
+    assertThat(tests).hasSize(9);
+    assertThat(tests).extracting(t -> t.getInteger("done")).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+    assertThat(tests.getLast().getJsonObject("test").containsKey("detail")).isFalse();
+    assertThat(events).last().satisfies(e -> {
+      assertThat(e.getKey()).isEqualTo("verdict");
+      assertThat(new JsonObject(e.getValue()).getString("verdict")).isEqualTo("ACCEPTED");
+    });
+
+    var afterwards = api.events(location + "/events");
+    assertThat(afterwards).singleElement().satisfies(e -> assertThat(e.getKey()).isEqualTo("verdict"));
+  }
 }

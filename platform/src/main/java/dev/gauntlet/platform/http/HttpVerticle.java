@@ -1,6 +1,7 @@
 package dev.gauntlet.platform.http;
 
 import dev.gauntlet.platform.challenge.ChallengeRoutes;
+import dev.gauntlet.platform.submission.SubmissionEvents;
 import dev.gauntlet.platform.submission.SubmissionRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -14,13 +15,16 @@ public final class HttpVerticle extends VerticleBase {
   private final int port;
   private final ChallengeRoutes challenges;
   private final SubmissionRoutes submissions;
+  private final SubmissionEvents events;
   private HttpServer server;
 
-  public HttpVerticle(String host, int port, ChallengeRoutes challenges, SubmissionRoutes submissions) {
+  public HttpVerticle(String host, int port, ChallengeRoutes challenges, SubmissionRoutes submissions,
+                      SubmissionEvents events) {
     this.host = host;
     this.port = port;
     this.challenges = challenges;
     this.submissions = submissions;
+    this.events = events;
   }
 
   @Override
@@ -32,6 +36,7 @@ public final class HttpVerticle extends VerticleBase {
         .sendFile("openapi.yaml"));
     challenges.mount(router);
     submissions.mount(router);
+    events.mount(router);
 
     var problems = new ProblemHandler();
     router.route().failureHandler(problems);

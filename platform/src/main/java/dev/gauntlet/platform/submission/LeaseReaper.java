@@ -42,8 +42,10 @@ public final class LeaseReaper extends VerticleBase {
     for (Job job : jobs.requeueExpired(clock.millis(), maxAttempts)) {
       log.error("submission {} was tried {} times and every runner running it went away; stopped", job.submissionId(),
           maxAttempts);
-      submissions.recordVerdict(job.submissionId(), JudgeResult.judgeError("stopped after " + maxAttempts
-          + " tries: every runner judging it went away", 0), clock.instant());
+      if (submissions.recordVerdict(job.submissionId(), JudgeResult.judgeError("stopped after " + maxAttempts
+          + " tries: every runner judging it went away", 0), clock.instant())) {
+        vertx.eventBus().publish(SubmissionEvents.JUDGED_ADDRESS, job.submissionId());
+      }
     }
     return null;
   }

@@ -23,7 +23,8 @@ public record SubmissionView(String id, String challenge, int challengeVersion, 
         s.createdAt().toString(), s.judgedAt() == null ? null : s.judgedAt().toString());
   }
 
-  private static TestResult shown(TestResult t) {
+  /** A test result as anyone but the runner may see it: hidden tests without detail. */
+  static TestResult shown(TestResult t) {
     return t.visibility() == Visibility.PUBLIC ? t
         : new TestResult(t.name(), t.visibility(), t.verdict(), t.wallMs(), t.cpuMs(), t.memoryKb(), null);
   }

@@ -47,7 +47,12 @@ public final class VerdictRecorder extends VerticleBase {
       }
       return submissions.recordVerdict(report.submissionId(), report.result(), clock.instant());
     }, false)
-        .onSuccess(stored -> message.reply(stored))
+        .onSuccess(stored -> {
+          if (stored) {
+            vertx.eventBus().publish(SubmissionEvents.JUDGED_ADDRESS, report.submissionId());
+          }
+          message.reply(stored);
+        })
         .onFailure(e -> {
           log.error("could not store the verdict of {}", report.submissionId(), e);
           message.fail(500, e.getMessage());
