@@ -49,12 +49,14 @@ public final class PlatformApp implements AutoCloseable {
   private final Vertx vertx;
   private final Database database;
   private final int port;
+  private final Sandbox sandbox;
   private final AutoCloseable docker;
 
-  private PlatformApp(Vertx vertx, Database database, int port, AutoCloseable docker) {
+  private PlatformApp(Vertx vertx, Database database, int port, Sandbox sandbox, AutoCloseable docker) {
     this.vertx = vertx;
     this.database = database;
     this.port = port;
+    this.sandbox = sandbox;
     this.docker = docker;
   }
 
@@ -84,13 +86,14 @@ public final class PlatformApp implements AutoCloseable {
           new SubmissionRoutes(vertx, submissions, catalog, dispatcher, clock, config.maxQueue()),
           new SubmissionEvents(vertx, submissions));
       await(vertx.deployVerticle(http));
-      var judge = new RetryingJudge(new StdioJudge(new Sandbox(docker)), ENGINE_ATTEMPTS, ENGINE_BACKOFF);
+      var sandbox = new Sandbox(docker);
+      var judge = new RetryingJudge(new StdioJudge(sandbox), ENGINE_ATTEMPTS, ENGINE_BACKOFF);
       await(vertx.deployVerticle(new RunnerVerticle(jobs, catalog, judge,
           new RunnerOptions(cluster.getNodeId(), config.slots(), RENEW_EVERY))));
       dispatcher.requeue(submissions);
       log.info("Gauntlet is up on http://{}:{}/api/v1/challenges ({} challenges, data in {})",
           config.host(), http.actualPort(), catalog.all().size(), config.dataDir().toAbsolutePath());
-      return new PlatformApp(vertx, database, http.actualPort(), docker);
+      return new PlatformApp(vertx, database, http.actualPort(), sandbox, docker);
     } catch (Exception | Error e) {
       if (vertx != null) {
         vertx.close().toCompletionStage().toCompletableFuture().get();
@@ -116,6 +119,8 @@ public final class PlatformApp implements AutoCloseable {
     } catch (ExecutionException e) {
       log.warn("Vert.x did not close cleanly", e.getCause());
     } finally {
+      // A submission being judged stays unfinished in the database and is queued again at the next start.
+      sandbox.removeAll();
       database.close();
       closeQuietly(docker);
     }

@@ -6,6 +6,7 @@ import dev.gauntlet.platform.storage.Database;
 import dev.gauntlet.platform.submission.StoredSubmission;
 import dev.gauntlet.platform.submission.SubmissionRepository;
 import dev.gauntlet.platform.submission.SubmissionStatus;
+import dev.gauntlet.runner.docker.DockerFixture;
 import dev.gauntlet.runner.language.Language;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,5 +46,28 @@ class RestartIT {
       var resumed = api.awaitJudged("/api/v1/submissions/" + unfinished);
       assertThat(resumed.getString("verdict")).isEqualTo("WRONG_ANSWER");
     }
+  }
+
+  @Test
+  @DisplayName("stopped while judging, leaves no sandbox behind and judges the submission after it starts again")
+  void stopsWhileJudging() throws Exception {
+    String location;
+    try (var app = RunningPlatform.start(dataDir)) {
+      var api = new ApiClient(app.port());
+      location = api.submit("merge-event-streams", "python", Map.of("main.py", "import time\ntime.sleep(60)\n"));
+      awaitSandbox();
+    }
+    assertThat(DockerFixture.sandboxContainers()).isZero();
+
+    try (var app = RunningPlatform.start(dataDir)) {
+      assertThat(new ApiClient(app.port()).awaitJudged(location).getString("verdict")).isEqualTo("TIME_LIMIT");
+    }
+  }
+
+  private static void awaitSandbox() throws InterruptedException {
+    for (int i = 0; i < 100 && DockerFixture.sandboxContainers() == 0; i++) {
+      Thread.sleep(50);
+    }
+    assertThat(DockerFixture.sandboxContainers()).as("a sandbox is running").isPositive();
   }
 }

@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -36,6 +38,7 @@ public final class Sandbox {
   private static final Duration ENGINE_GRACE = Duration.ofSeconds(10);
 
   private final DockerClient docker;
+  private final Set<String> live = ConcurrentHashMap.newKeySet();
 
   public Sandbox(DockerClient docker) {
     this.docker = docker;
@@ -44,9 +47,18 @@ public final class Sandbox {
   public SandboxResult run(SandboxRequest request) {
     var report = new ResourceReport();
     String id = create(request, report);
+    live.add(id);
     try {
       return runCreated(id, request, report);
     } finally {
+      remove(id);
+      live.remove(id);
+    }
+  }
+
+  /** Removes every sandbox still running, for a runner that stops while it judges. */
+  public void removeAll() {
+    for (String id : Set.copyOf(live)) {
       remove(id);
     }
   }
