@@ -58,7 +58,7 @@ public final class SubmissionEvents {
     var bus = vertx.eventBus();
     MessageConsumer<JsonObject> progress = bus.consumer(ProgressEvent.ADDRESS, message -> {
       var event = message.body().mapTo(ProgressEvent.class);
-      if (event.submissionId().equals(id) && !response.ended()) {
+      if (event.submissionId().equals(id) && open(response)) {
         send(response, "test", Json.encode(new ProgressEvent(id, SubmissionView.shown(event.test()), event.done(),
             event.total())));
       }
@@ -89,10 +89,15 @@ public final class SubmissionEvents {
   }
 
   private static void sendVerdict(HttpServerResponse response, StoredSubmission submission) {
-    if (!response.ended()) {
+    if (open(response)) {
       send(response, "verdict", Json.encode(SubmissionView.of(submission)));
       response.end();
     }
+  }
+
+  /** The client may have gone away; writing then would fail. */
+  private static boolean open(HttpServerResponse response) {
+    return !response.ended() && !response.closed();
   }
 
   private static void send(HttpServerResponse response, String event, String data) {
