@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,9 +68,12 @@ public final class PlatformApp implements AutoCloseable {
     var docker = DockerClients.fromEnvironment();
     Database database = null;
     Vertx vertx = null;
+    Sandbox sandbox = null;
     try {
       docker.pingCmd().exec();
       new RuntimeImages(docker).ensureAll();
+      sandbox = new Sandbox(docker, config.warmPool());
+      sandbox.removeOrphans();
       database = Database.embedded(config.dataDir());
       var cluster = new HazelcastClusterManager(ClusterSettings.loopback(config.clusterName()));
       var options = new VertxOptions();
@@ -81,22 +85,25 @@ public final class PlatformApp implements AutoCloseable {
       var jobs = new JobTable(cluster.getHazelcastInstance(), LEASE);
       var dispatcher = new JobDispatcher(jobs, vertx.eventBus(), clock);
       await(vertx.deployVerticle(new VerdictRecorder(submissions, jobs, clock)));
-      await(vertx.deployVerticle(new LeaseReaper(jobs, submissions, clock, REAP_EVERY, JOB_ATTEMPTS)));
+      await(vertx.deployVerticle(new LeaseReaper(jobs, submissions, dispatcher, catalog, clock, REAP_EVERY,
+          JOB_ATTEMPTS)));
       var http = new HttpVerticle(config.host(), config.port(), new ChallengeRoutes(catalog),
           new SubmissionRoutes(vertx, submissions, catalog, dispatcher, clock, config.maxQueue()),
           new SubmissionEvents(vertx, submissions));
       await(vertx.deployVerticle(http));
-      var sandbox = new Sandbox(docker);
       var judge = new RetryingJudge(new StdioJudge(sandbox), ENGINE_ATTEMPTS, ENGINE_BACKOFF);
       await(vertx.deployVerticle(new RunnerVerticle(jobs, catalog, judge,
           new RunnerOptions(cluster.getNodeId(), config.slots(), RENEW_EVERY))));
-      dispatcher.requeue(submissions);
+      dispatcher.queueStranded(submissions);
       log.info("Gauntlet is up on http://{}:{}/api/v1/challenges ({} challenges, data in {})",
           config.host(), http.actualPort(), catalog.all().size(), config.dataDir().toAbsolutePath());
       return new PlatformApp(vertx, database, http.actualPort(), sandbox, docker);
     } catch (Exception | Error e) {
       if (vertx != null) {
         vertx.close().toCompletionStage().toCompletableFuture().get();
+      }
+      if (sandbox != null) {
+        sandbox.close();
       }
       if (database != null) {
         database.close();
@@ -110,6 +117,11 @@ public final class PlatformApp implements AutoCloseable {
     return port;
   }
 
+  /** The warm pool's sandboxes waiting for a run. */
+  public Set<String> idleSandboxes() {
+    return sandbox.idle();
+  }
+
   @Override
   public void close() {
     try {
@@ -120,7 +132,7 @@ public final class PlatformApp implements AutoCloseable {
       log.warn("Vert.x did not close cleanly", e.getCause());
     } finally {
       // A submission being judged stays unfinished in the database and is queued again at the next start.
-      sandbox.removeAll();
+      sandbox.close();
       database.close();
       closeQuietly(docker);
     }

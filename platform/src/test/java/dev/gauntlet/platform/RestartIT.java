@@ -55,7 +55,7 @@ class RestartIT {
     try (var app = RunningPlatform.start(dataDir)) {
       var api = new ApiClient(app.port());
       location = api.submit("merge-event-streams", "python", Map.of("main.py", "import time\ntime.sleep(60)\n"));
-      awaitSandbox();
+      awaitRun(app);
     }
     assertThat(DockerFixture.sandboxContainers()).isZero();
 
@@ -64,10 +64,10 @@ class RestartIT {
     }
   }
 
-  private static void awaitSandbox() throws InterruptedException {
-    for (int i = 0; i < 100 && DockerFixture.sandboxContainers() == 0; i++) {
+  private static void awaitRun(PlatformApp app) throws InterruptedException {
+    for (int i = 0; i < 100 && DockerFixture.strayContainers(app.idleSandboxes()) == 0; i++) {
       Thread.sleep(50);
     }
-    assertThat(DockerFixture.sandboxContainers()).as("a sandbox is running").isPositive();
+    assertThat(DockerFixture.strayContainers(app.idleSandboxes())).as("a sandbox is running").isPositive();
   }
 }

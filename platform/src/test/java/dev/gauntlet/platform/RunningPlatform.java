@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -38,7 +39,7 @@ final class RunningPlatform implements BeforeAllCallback, AfterAllCallback {
   private static PlatformApp start(Path dataDir, int maxQueue) throws Exception {
     DockerFixture.docker();
     return PlatformApp.start(new PlatformConfig("127.0.0.1", 0, dataDir, ApiClient.CATALOG,
-        "it-" + UUID.randomUUID(), 1, maxQueue));
+        "it-" + UUID.randomUUID(), 1, maxQueue, 2));
   }
 
   @Override
@@ -64,5 +65,10 @@ final class RunningPlatform implements BeforeAllCallback, AfterAllCallback {
 
   int port() {
     return app.port();
+  }
+
+  /** The warm pool's containers waiting for a run: the only sandboxes that may exist between runs. */
+  Set<String> idleSandboxes() {
+    return app.idleSandboxes();
   }
 }

@@ -20,7 +20,7 @@ class SubmissionFlowIT {
 
   @AfterAll
   static void noSandboxLeft() {
-    assertThat(DockerFixture.sandboxContainers()).isZero();
+    assertThat(DockerFixture.strayContainers(PLATFORM.idleSandboxes())).isZero();
   }
 
   @Test

@@ -16,9 +16,10 @@ import java.util.Map;
  * @param clusterName Hazelcast cluster name; members with another name never join
  * @param slots       submissions the in-process runner judges at once
  * @param maxQueue    unfinished submissions accepted before new ones are turned away with 503
+ * @param warmPool    sandboxes kept started ahead of need for each shape of run in use; 0 turns the pool off
  */
 public record PlatformConfig(String host, int port, Path dataDir, Path challenges, String clusterName, int slots,
-                             int maxQueue) {
+                             int maxQueue, int warmPool) {
   private static final List<Setting> SETTINGS = List.of(
       new Setting("--host", "GAUNTLET_HOST", "127.0.0.1"),
       new Setting("--port", "GAUNTLET_PORT", "8080"),
@@ -26,7 +27,8 @@ public record PlatformConfig(String host, int port, Path dataDir, Path challenge
       new Setting("--challenges", "GAUNTLET_CHALLENGES", "challenges"),
       new Setting("--cluster-name", "GAUNTLET_CLUSTER_NAME", "gauntlet"),
       new Setting("--slots", "GAUNTLET_SLOTS", "1"),
-      new Setting("--max-queue", "GAUNTLET_MAX_QUEUE", "500"));
+      new Setting("--max-queue", "GAUNTLET_MAX_QUEUE", "500"),
+      new Setting("--warm-pool", "GAUNTLET_WARM_POOL", "2"));
 
   public PlatformConfig {
     if (port < 0 || port > 65_535) {
@@ -37,6 +39,9 @@ public record PlatformConfig(String host, int port, Path dataDir, Path challenge
     }
     if (maxQueue < 1) {
       throw new ConfigException("max queue must be at least 1, was " + maxQueue);
+    }
+    if (warmPool < 0 || warmPool > 16) {
+      throw new ConfigException("warm pool must be between 0 and 16 per shape, was " + warmPool);
     }
     if (host.isBlank() || clusterName.isBlank()) {
       throw new ConfigException("host and cluster name must not be blank");
@@ -62,7 +67,7 @@ public record PlatformConfig(String host, int port, Path dataDir, Path challenge
     }
     return new PlatformConfig(values.get("--host"), integer(values, "--port"), Path.of(values.get("--data-dir")),
         Path.of(values.get("--challenges")), values.get("--cluster-name"), integer(values, "--slots"),
-        integer(values, "--max-queue"));
+        integer(values, "--max-queue"), integer(values, "--warm-pool"));
   }
 
   private static int integer(Map<String, String> values, String flag) {

@@ -26,12 +26,23 @@ public final class JobDispatcher {
     }
   }
 
-  /** Queues again what the database holds as unfinished: after a restart, nothing waits forever. */
-  public void requeue(SubmissionRepository submissions) {
-    var unfinished = submissions.unfinished();
-    unfinished.forEach(this::dispatch);
-    if (!unfinished.isEmpty()) {
-      log.info("queued {} unfinished submission(s) again", unfinished.size());
+  /**
+   * Queues what the database holds as unfinished but the job table does not hold: after a restart,
+   * or when queueing failed, nothing waits forever. The table is read before the database, and a
+   * verdict is stored before its job leaves the table, so a judged submission is never queued again.
+   */
+  public void queueStranded(SubmissionRepository submissions) {
+    var inTable = jobs.ids();
+    int queued = 0;
+    for (String id : submissions.unfinishedIds()) {
+      if (!inTable.contains(id)) {
+        var stranded = submissions.find(id).filter(s -> s.status() != SubmissionStatus.JUDGED);
+        stranded.ifPresent(this::dispatch);
+        queued += stranded.isPresent() ? 1 : 0;
+      }
+    }
+    if (queued > 0) {
+      log.info("queued {} unfinished submission(s) that were in no queue", queued);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.gauntlet.platform.submission;
 
+import dev.gauntlet.runner.challenge.Catalog;
 import dev.gauntlet.runner.job.Job;
 import dev.gauntlet.runner.job.JobTable;
 import dev.gauntlet.runner.verdict.JudgeResult;
@@ -11,21 +12,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Queues again the jobs whose runner stopped renewing its lease, as when it died. A job that has
- * been tried {@code maxAttempts} times is stopped and recorded as {@code JUDGE_ERROR} for a human.
+ * Keeps every unfinished submission on its way to a verdict. Queues again the jobs whose runner
+ * stopped renewing its lease, as when it died; stops a job tried {@code maxAttempts} times and records
+ * {@code JUDGE_ERROR} for a human; and queues any stored submission that is in no queue, as when the
+ * job table could not be reached when it arrived.
  */
 public final class LeaseReaper extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(LeaseReaper.class);
 
   private final JobTable jobs;
   private final SubmissionRepository submissions;
+  private final JobDispatcher dispatcher;
+  private final Catalog catalog;
   private final Clock clock;
   private final Duration every;
   private final int maxAttempts;
 
-  public LeaseReaper(JobTable jobs, SubmissionRepository submissions, Clock clock, Duration every, int maxAttempts) {
+  public LeaseReaper(JobTable jobs, SubmissionRepository submissions, JobDispatcher dispatcher, Catalog catalog,
+                     Clock clock, Duration every, int maxAttempts) {
     this.jobs = jobs;
     this.submissions = submissions;
+    this.dispatcher = dispatcher;
+    this.catalog = catalog;
     this.clock = clock;
     this.every = every;
     this.maxAttempts = maxAttempts;
@@ -39,14 +47,18 @@ public final class LeaseReaper extends VerticleBase {
   }
 
   private Void reap() {
-    for (Job job : jobs.requeueExpired(clock.millis(), maxAttempts)) {
-      log.error("submission {} was tried {} times and every runner running it went away; stopped", job.submissionId(),
-          maxAttempts);
-      if (submissions.recordVerdict(job.submissionId(), JudgeResult.judgeError("stopped after " + maxAttempts
-          + " tries: every runner judging it went away", 0), clock.instant())) {
-        vertx.eventBus().publish(SubmissionEvents.JUDGED_ADDRESS, job.submissionId());
-      }
-    }
+    jobs.requeueExpired(clock.millis(), maxAttempts, this::giveUp);
+    dispatcher.queueStranded(submissions);
     return null;
+  }
+
+  private void giveUp(Job job) {
+    log.error("submission {} was tried {} times and every runner judging it went away; stopped", job.submissionId(),
+        maxAttempts);
+    int total = catalog.find(job.challengeId()).map(p -> p.manifest().scoring().total()).orElse(0);
+    if (submissions.recordVerdict(job.submissionId(), JudgeResult.judgeError("stopped after " + maxAttempts
+        + " tries: every runner judging it went away; this submission is not charged", total), clock.instant())) {
+      vertx.eventBus().publish(SubmissionEvents.JUDGED_ADDRESS, job.submissionId());
+    }
   }
 }

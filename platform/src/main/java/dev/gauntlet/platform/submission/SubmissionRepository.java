@@ -40,10 +40,20 @@ public final class SubmissionRepository {
     return found.stream().findFirst();
   }
 
-  /** Everything without a verdict, oldest first: what must be queued again after a restart. */
-  public List<StoredSubmission> unfinished() {
-    return query("select " + COLUMNS + " from submission where status <> ? order by created_at",
-        SubmissionStatus.JUDGED.name());
+  /** The ids of everything without a verdict, oldest first. */
+  public List<String> unfinishedIds() {
+    try (Connection c = dataSource.getConnection();
+         PreparedStatement statement = prepare(c, "select id from submission where status <> ? order by created_at",
+             SubmissionStatus.JUDGED.name());
+         ResultSet rows = statement.executeQuery()) {
+      var ids = new ArrayList<String>();
+      while (rows.next()) {
+        ids.add(rows.getString(1));
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw new StorageException("cannot list unfinished submissions", e);
+    }
   }
 
   /** How many submissions wait for a verdict, queued or being judged. */

@@ -48,12 +48,12 @@ public final class SubmissionRoutes {
       if (submissions.countUnfinished() >= maxQueue) {
         throw new ProblemException(ProblemType.QUEUE_FULL, maxQueue + " submissions are already waiting; try again later");
       }
-      // Stored first: if queueing fails, the submission is queued again when the platform starts.
+      // Stored first: if queueing fails, the lease reaper finds it in no queue and queues it.
       submissions.insert(submission);
       try {
         dispatcher.dispatch(submission);
       } catch (RuntimeException e) {
-        log.error("submission {} stored but not queued; it is queued at the next start", submission.id(), e);
+        log.error("submission {} stored but not queued; the next sweep queues it", submission.id(), e);
       }
       return submission;
     }, false).onSuccess(stored -> ctx.response()

@@ -3,6 +3,7 @@ package dev.gauntlet.platform.submission;
 import dev.gauntlet.runner.job.JobTable;
 import dev.gauntlet.runner.job.ProgressEvent;
 import dev.gauntlet.runner.job.VerdictReport;
+import dev.gauntlet.runner.job.VerdictReport.Outcome;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -12,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores the verdicts runners send, once per submission, and answers only after the database has
- * them, so a runner lets go of a job only when its verdict is safe. A repeated verdict for the same
- * submission, or a late one from a runner that lost the job's lease, is acknowledged and dropped.
+ * Stores the verdicts runners send, once per submission, then takes the job out of the table, and
+ * answers only after that: a verdict is safe before its job goes. A repeated verdict for the same
+ * submission is dropped; a late one, sent under a lease that has since run out, is dropped and its
+ * job left alone, for it belongs to whoever holds it now.
  */
 public final class VerdictRecorder extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(VerdictRecorder.class);
@@ -39,22 +41,25 @@ public final class VerdictRecorder extends VerticleBase {
 
   private void record(Message<JsonObject> message) {
     var report = message.body().mapTo(VerdictReport.class);
+    var lease = report.lease();
     vertx.executeBlocking(() -> {
-      if (!jobs.isHeldBy(report.submissionId(), report.runnerId())) {
-        log.info("dropped a late verdict for submission {} from runner {}, which no longer holds it",
-            report.submissionId(), report.runnerId());
-        return false;
+      if (!jobs.isHeld(lease)) {
+        log.info("dropped a late verdict for submission {} from runner {} (attempt {}), whose lease ran out",
+            lease.submissionId(), lease.runnerId(), lease.attempt());
+        return Outcome.NOT_HOLDER;
       }
-      return submissions.recordVerdict(report.submissionId(), report.result(), clock.instant());
+      boolean stored = submissions.recordVerdict(lease.submissionId(), report.result(), clock.instant());
+      jobs.complete(lease);
+      return stored ? Outcome.STORED : Outcome.DUPLICATE;
     }, false)
-        .onSuccess(stored -> {
-          if (stored) {
-            vertx.eventBus().publish(SubmissionEvents.JUDGED_ADDRESS, report.submissionId());
+        .onSuccess(outcome -> {
+          if (outcome == Outcome.STORED) {
+            vertx.eventBus().publish(SubmissionEvents.JUDGED_ADDRESS, lease.submissionId());
           }
-          message.reply(stored);
+          message.reply(outcome.name());
         })
         .onFailure(e -> {
-          log.error("could not store the verdict of {}", report.submissionId(), e);
+          log.error("could not store the verdict of {}", lease.submissionId(), e);
           message.fail(500, e.getMessage());
         });
   }

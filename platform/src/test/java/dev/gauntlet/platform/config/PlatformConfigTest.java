@@ -16,7 +16,7 @@ class PlatformConfigTest {
     var config = PlatformConfig.from(new String[0], Map.of());
 
     assertThat(config).isEqualTo(new PlatformConfig("127.0.0.1", 8080, Path.of("data"), Path.of("challenges"),
-        "gauntlet", 1, 500));
+        "gauntlet", 1, 500, 2));
   }
 
   @Test

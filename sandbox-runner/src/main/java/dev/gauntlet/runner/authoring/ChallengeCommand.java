@@ -68,9 +68,9 @@ public final class ChallengeCommand {
         return 2;
       }
     }
-    try (var docker = DockerClients.fromEnvironment()) {
+    try (var docker = DockerClients.fromEnvironment(); var sandbox = new Sandbox(docker)) {
       new RuntimeImages(docker).ensureAll();
-      var verifier = new PackageVerifier(new StdioJudge(new Sandbox(docker)));
+      var verifier = new PackageVerifier(new StdioJudge(sandbox));
       boolean allPassed = true;
       for (String folder : folders) {
         var report = verifier.verify(Path.of(folder).toAbsolutePath().normalize());

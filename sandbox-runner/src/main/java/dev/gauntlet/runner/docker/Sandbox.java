@@ -4,98 +4,93 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse.ContainerState;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
-import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Runs one program in a fresh, confined container and removes the container afterwards.
+ * Runs one program in a confined container used for that run only, and removes the container
+ * afterwards. The container is taken from the warm pool when one of the right shape is ready, else
+ * created and started on the spot.
  *
  * <p>Files go in as a tar on the container's standard input, unpacked by {@code tar} before the
  * program starts; the program's own standard input is a file from that tar, so no end-of-stream
  * has to cross the engine's hijacked connection. Output comes back over the attach stream, capped
  * while it is read. Blocking: call it from a worker thread.
  */
-public final class Sandbox {
-  private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
+public final class Sandbox implements AutoCloseable {
   private static final int MAX_OUT_ENTRIES = 2_000;
+  private static final int MAX_WARM_SHAPES = 8;
   private static final Duration ENGINE_GRACE = Duration.ofSeconds(10);
 
   private final DockerClient docker;
-  private final Set<String> live = ConcurrentHashMap.newKeySet();
+  private final SandboxContainers containers;
+  private final WarmPool pool;
 
+  /** A sandbox without a warm pool: every run creates its container. */
   public Sandbox(DockerClient docker) {
+    this(docker, 0);
+  }
+
+  /** A sandbox that keeps {@code warmPerShape} started containers ready for each shape of run in use. */
+  public Sandbox(DockerClient docker, int warmPerShape) {
     this.docker = docker;
+    this.containers = new SandboxContainers(docker);
+    this.pool = new WarmPool(containers, warmPerShape, MAX_WARM_SHAPES);
   }
 
   public SandboxResult run(SandboxRequest request) {
-    var report = new ResourceReport();
-    String id = create(request, report);
-    live.add(id);
+    var shape = ContainerShape.of(request);
+    var warm = pool.take(shape);
+    String id = warm.orElseGet(() -> containers.create(shape));
     try {
-      return runCreated(id, request, report);
+      return runIn(id, warm.isEmpty(), request);
+    } catch (SandboxOutputException | SandboxEngineException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new SandboxEngineException("the engine failed while running sandbox " + id, e);
     } finally {
-      remove(id);
-      live.remove(id);
+      containers.remove(id);
     }
   }
 
-  /** Removes every sandbox still running, for a runner that stops while it judges. */
-  public void removeAll() {
-    for (String id : Set.copyOf(live)) {
-      remove(id);
-    }
+  /** Removes what a process on this host that died left behind; call once when a runner starts. */
+  public int removeOrphans() {
+    return containers.removeOrphans();
   }
 
-  private String create(SandboxRequest request, ResourceReport report) {
-    var script = ShellScript.forRequest(request, report.format());
-    var command = new ArrayList<>(List.of("sh", "-c", script, "sandbox"));
-    command.addAll(request.command());
-    try {
-      return docker.createContainerCmd(request.image())
-          .withCmd(command)
-          .withUser(SandboxProfile.USER)
-          .withWorkingDir(SandboxProfile.ROOT)
-          .withEnv("LANG=C.UTF-8", "HOME=/sandbox")
-          .withNetworkDisabled(true)
-          .withStdinOpen(true)
-          .withStdInOnce(true)
-          .withAttachStdin(true)
-          .withAttachStdout(true)
-          .withAttachStderr(true)
-          .withLabels(Map.of(SandboxProfile.LABEL, "true"))
-          .withHostConfig(SandboxProfile.hostConfig(request.limits()))
-          .exec()
-          .getId();
-    } catch (DockerException | IllegalStateException e) {
-      throw new SandboxEngineException("engine refused to create a sandbox from " + request.image(), e);
-    }
+  /** The warm containers waiting for a run. */
+  public Set<String> idle() {
+    return pool.idle();
   }
 
-  private SandboxResult runCreated(String id, SandboxRequest request, ResourceReport report) {
+  /** Empties the warm pool and removes every sandbox still running, for a runner that stops. */
+  @Override
+  public void close() {
+    pool.close();
+    containers.removeAll();
+  }
+
+  private SandboxResult runIn(String id, boolean fresh, SandboxRequest request) {
     var limits = request.limits();
+    var report = new ResourceReport();
     var stdout = new CappedBuffer(limits.stdout());
     var stderr = new CappedBuffer(limits.stderr());
     var overflowKilled = new AtomicBoolean();
-    var tar = TarArchives.write(request.files());
+    var files = new HashMap<>(request.files());
+    files.put(ShellScript.RUN_FILE, ShellScript.forRequest(request, report.format()).getBytes(StandardCharsets.UTF_8));
+    long began = System.nanoTime();
     try (var attach = docker.attachContainerCmd(id)
-        .withStdIn(new ByteArrayInputStream(tar))
+        .withStdIn(new ByteArrayInputStream(TarArchives.write(files)))
         .withStdOut(true)
         .withStdErr(true)
         .withFollowStream(true)
@@ -103,23 +98,27 @@ public final class Sandbox {
           // Killing from the stream's own thread would deadlock: the engine drains the
           // container's output before it reports the kill, and this thread is the one draining.
           if (overflowKilled.compareAndSet(false, true)) {
-            CompletableFuture.runAsync(() -> kill(id));
+            CompletableFuture.runAsync(() -> containers.kill(id));
           }
         }))) {
       if (!attach.awaitStarted(ENGINE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new SandboxEngineException("attach to sandbox " + id + " did not start", null);
       }
-      docker.startContainerCmd(id).exec();
+      if (fresh) {
+        containers.start(id);
+      }
       boolean timedOut = !awaitExit(id, limits.wall());
       if (timedOut) {
-        kill(id);
+        containers.kill(id);
         awaitExit(id, ENGINE_GRACE);
       }
-      attach.awaitCompletion(ENGINE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      Duration measured = Duration.ofNanos(System.nanoTime() - began);
+      if (!attach.awaitCompletion(ENGINE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        // Judging what arrived so far would judge a truncated output.
+        throw new SandboxEngineException("the output of sandbox " + id + " did not end", null);
+      }
       var state = docker.inspectContainerCmd(id).exec().getState();
-      return result(request, state, timedOut, overflowKilled.get(), stdout, stderr, report);
-    } catch (DockerException e) {
-      throw new SandboxEngineException("engine failed while running sandbox " + id, e);
+      return result(request, state, timedOut, overflowKilled.get(), stdout, stderr, report.extract(stderr), measured);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SandboxEngineException("interrupted while running sandbox " + id, e);
@@ -128,12 +127,11 @@ public final class Sandbox {
     }
   }
 
-  private SandboxResult result(SandboxRequest request, ContainerState state, boolean timedOut,
-                               boolean outputExceeded, CappedBuffer stdout, CappedBuffer stderr,
-                               ResourceReport report) {
+  private static SandboxResult result(SandboxRequest request, ContainerState state, boolean timedOut,
+                                      boolean outputExceeded, CappedBuffer stdout, CappedBuffer stderr,
+                                      ResourceReport.Usage usage, Duration measured) {
     int exitCode = state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue();
     boolean oomKilled = Boolean.TRUE.equals(state.getOOMKilled());
-    var usage = report.extract(stderr.bytes());
     byte[] out = request.collectOut() ? stdout.bytes() : new byte[0];
     boolean succeeded = exitCode == 0 && !oomKilled && !timedOut && !outputExceeded;
     Map<String, byte[]> outFiles = request.collectOut() && succeeded
@@ -141,7 +139,7 @@ public final class Sandbox {
         : Map.of();
     return new SandboxResult(exitCode, oomKilled, timedOut, outputExceeded,
         request.collectOut() ? new byte[0] : stdout.bytes(), usage.remainingStderr(),
-        wallTime(state), usage.cpu(), usage.peakMemoryKb(), outFiles);
+        usage.elapsed().orElse(measured), usage.cpu(), usage.peakMemoryKb(), outFiles);
   }
 
   private boolean awaitExit(String id, Duration timeout) throws InterruptedException {
@@ -149,35 +147,6 @@ public final class Sandbox {
       return wait.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (IOException e) {
       throw new SandboxEngineException("waiting for sandbox " + id + " failed", e);
-    }
-  }
-
-  private void kill(String id) {
-    try {
-      docker.killContainerCmd(id).exec();
-    } catch (NotFoundException | NotModifiedException e) {
-      log.debug("sandbox {} already gone when killed", id);
-    } catch (DockerException e) {
-      // An already-exited container answers 409; anything else the forced removal still handles.
-      log.debug("kill of sandbox {} refused: {}", id, e.getMessage());
-    }
-  }
-
-  private void remove(String id) {
-    try {
-      docker.removeContainerCmd(id).withForce(true).exec();
-    } catch (NotFoundException e) {
-      log.debug("sandbox {} already removed", id);
-    } catch (DockerException e) {
-      log.warn("could not remove sandbox {}: {}", id, e.getMessage());
-    }
-  }
-
-  private static Duration wallTime(ContainerState state) {
-    try {
-      return Duration.between(Instant.parse(state.getStartedAt()), Instant.parse(state.getFinishedAt()));
-    } catch (RuntimeException e) {
-      return Duration.ZERO;
     }
   }
 

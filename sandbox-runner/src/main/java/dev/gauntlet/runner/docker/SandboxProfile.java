@@ -23,19 +23,17 @@ public final class SandboxProfile {
   private SandboxProfile() {
   }
 
-  public static HostConfig hostConfig(SandboxLimits limits) {
-    long largestOutput = Math.max(limits.stdout().bytes(), limits.stderr().bytes());
-    long fileSizeCap = Math.max((long) limits.scratchMb() << 20, largestOutput);
+  static HostConfig hostConfig(ContainerShape shape) {
     return HostConfig.newHostConfig()
         .withNetworkMode("none")
-        .withMemory(limits.memoryBytes())
-        .withMemorySwap(limits.memoryBytes())
-        .withNanoCPUs((long) (limits.cpus() * 1_000_000_000L))
-        .withPidsLimit(limits.pids())
+        .withMemory(shape.memoryBytes())
+        .withMemorySwap(shape.memoryBytes())
+        .withNanoCPUs((long) (shape.cpus() * 1_000_000_000L))
+        .withPidsLimit(shape.pids())
         .withReadonlyRootfs(true)
         .withTmpFs(Map.of(
             // Inodes are capped too: empty files cost no bytes but still cost kernel memory.
-            ROOT, "rw,noexec,nosuid,nodev,size=" + limits.scratchMb() + "m,nr_inodes=" + INODES
+            ROOT, "rw,noexec,nosuid,nodev,size=" + shape.scratchMb() + "m,nr_inodes=" + INODES
                 + ",uid=10001,gid=10001,mode=0700",
             "/tmp", "rw,noexec,nosuid,nodev,size=16m,nr_inodes=1024,mode=1777"))
         .withShmSize(SHM_BYTES)
@@ -44,7 +42,7 @@ public final class SandboxProfile {
         .withInit(true)
         .withUlimits(List.of(
             new Ulimit("nofile", OPEN_FILES, OPEN_FILES),
-            new Ulimit("fsize", fileSizeCap, fileSizeCap),
+            new Ulimit("fsize", shape.fileBytes(), shape.fileBytes()),
             new Ulimit("core", 0L, 0L)))
         .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE, null))
         .withIpcMode("private");

@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * @param outputExceeded  a fatal output cap was passed and the runner killed the container
  * @param stdout          standard output, up to its cap
  * @param stderr          standard error, up to its cap, without the resource report line
- * @param wall            from the container's start to its end, as the engine recorded them
+ * @param wall            the program's elapsed time as it reported it, else as the runner measured the run
  * @param cpu             user plus system CPU time of the program, when it reported it
  * @param peakMemoryKb    peak resident memory of the program, when it reported it
  * @param out             files of {@code /sandbox/out}, when they were asked for and the run succeeded

@@ -7,9 +7,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * The only way files cross the sandbox boundary: tar streams built in memory going in, and
@@ -22,6 +24,7 @@ public final class TarArchives {
    * end of the archive without waiting for an end of stream that the engine never passes on.
    */
   private static final int RECORD_BYTES = 20 * 512;
+  private static final Set<Byte> REGULAR = Set.of(TarConstants.LF_NORMAL, TarConstants.LF_OLDNORM);
 
   private TarArchives() {
   }
@@ -62,7 +65,8 @@ public final class TarArchives {
         if (entry.isDirectory()) {
           continue;
         }
-        if (!entry.isFile() || entry.isLink() || entry.isSymbolicLink()) {
+        // Only plain files: isFile() alone also answers true for FIFOs and device nodes.
+        if (!REGULAR.contains(entry.getLinkFlag())) {
           throw new SandboxOutputException("sandbox output holds a link or special file: " + entry.getName());
         }
         total += entry.getSize();

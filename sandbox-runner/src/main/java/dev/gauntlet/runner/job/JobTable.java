@@ -6,11 +6,11 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,57 +38,60 @@ public final class JobTable {
   }
 
   /** Takes the oldest queued job for this runner, with a fresh lease, if any is left. */
-  public Optional<Job> claimOldest(String runnerId, long now) {
+  public Optional<Claim> claimOldest(String runnerId, long now) {
     var queued = jobs.entrySet(Predicates.equal("state", JobState.QUEUED.name())).stream()
         .sorted(Comparator.comparingLong(e -> decode(e.getValue()).enqueuedAt()))
         .toList();
     for (var candidate : queued) {
-      var entry = decode(candidate.getValue());
-      if (jobs.replace(candidate.getKey(), candidate.getValue(), encode(entry.claimedBy(runnerId, now + lease.toMillis())))) {
-        return Optional.of(entry.job());
+      var claimed = decode(candidate.getValue()).claimedBy(runnerId, now + lease.toMillis());
+      if (jobs.replace(candidate.getKey(), candidate.getValue(), encode(claimed))) {
+        return Optional.of(new Claim(claimed.job(), new Lease(candidate.getKey(), runnerId, claimed.attempts())));
       }
     }
     return Optional.empty();
   }
 
-  /** Extends this runner's lease on a job; false when the job is no longer this runner's. */
-  public boolean renew(String submissionId, String runnerId, long now) {
-    return update(submissionId, e -> e.state() == JobState.CLAIMED && runnerId.equals(e.runner())
-        ? e.renewed(now + lease.toMillis()) : null);
+  /** Extends a lease; false when the job is no longer held under it. */
+  public boolean renew(Lease held, long now) {
+    return update(held.submissionId(), e -> held.matches(e) ? e.renewed(now + lease.toMillis()) : null);
   }
 
-  /** True while this runner holds the job's lease: only its verdict counts. */
-  public boolean isHeldBy(String submissionId, String runnerId) {
-    var value = jobs.get(submissionId);
-    return value != null && runnerId.equals(decode(value).runner());
+  /** True while the lease is the job's current one: only a verdict sent under it counts. */
+  public boolean isHeld(Lease held) {
+    var value = jobs.get(held.submissionId());
+    return value != null && held.matches(decode(value));
+  }
+
+  /** The ids of every job in the table, queued or claimed. */
+  public Set<String> ids() {
+    return Set.copyOf(jobs.keySet());
   }
 
   /**
    * Queues again every job whose lease ran out, as when its runner died. A job that has already
-   * been claimed {@code maxAttempts} times is taken out of the table and returned instead, for a
-   * human to look at: it keeps killing runners.
+   * been claimed {@code maxAttempts} times keeps killing runners: it is handed to {@code giveUp}
+   * (to record that for a human) and only then taken out of the table, so that a failure to record
+   * leaves it for the next round.
    */
-  public List<Job> requeueExpired(long now, int maxAttempts) {
-    var givenUp = new ArrayList<Job>();
+  public void requeueExpired(long now, int maxAttempts, Consumer<Job> giveUp) {
     for (Map.Entry<String, HazelcastJsonValue> claimed : jobs.entrySet(Predicates.equal("state", JobState.CLAIMED.name()))) {
       var entry = decode(claimed.getValue());
       if (entry.leaseUntil() >= now) {
         continue;
       }
       if (entry.attempts() >= maxAttempts) {
-        if (jobs.remove(claimed.getKey(), claimed.getValue())) {
-          givenUp.add(entry.job());
-        }
+        giveUp.accept(entry.job());
+        jobs.remove(claimed.getKey(), claimed.getValue());
       } else {
         jobs.replace(claimed.getKey(), claimed.getValue(), encode(entry.requeued()));
       }
     }
-    return givenUp;
   }
 
-  /** Removes a job whose verdict the platform has recorded. */
-  public void complete(String submissionId) {
-    jobs.delete(submissionId);
+  /** Removes a job whose verdict is recorded, if it is still held under this lease. */
+  public boolean complete(Lease held) {
+    var value = jobs.get(held.submissionId());
+    return value != null && held.matches(decode(value)) && jobs.remove(held.submissionId(), value);
   }
 
   /** Applies a change to one entry by compare-and-set, retrying on contention; null from the change means no change. */

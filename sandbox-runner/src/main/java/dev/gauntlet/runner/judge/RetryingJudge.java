@@ -36,7 +36,9 @@ public final class RetryingJudge implements Judge {
       } catch (SandboxEngineException e) {
         if (attempt == attempts) {
           log.error("the sandbox engine failed {} times; giving up", attempt, e);
-          return JudgeResult.judgeError("the sandbox engine failed: " + e.getMessage(), pkg.manifest().scoring().total());
+          // The engine's own words name containers and sockets: they are for the operator's log only.
+          return JudgeResult.judgeError("the sandbox engine failed " + attempt + " times; this submission is not"
+              + " charged and can be judged again", pkg.manifest().scoring().total());
         }
         log.warn("the sandbox engine failed (attempt {} of {}), retrying: {}", attempt, attempts, e.getMessage());
         sleep(backoff.multipliedBy(attempt));

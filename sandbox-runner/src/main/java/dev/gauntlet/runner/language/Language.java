@@ -22,7 +22,9 @@ public enum Language {
       List.of("java", "-XX:+UseSerialGC", "-Xmx16g", "-XX:-UsePerfData",
           "-Xss64m", "-cp", "/sandbox/out", "Main")),
   PYTHON("python", "main.py",
-      List.of("sh", "-c", "cp -R /sandbox/src/. /sandbox/out/ && python3 -m compileall -q /sandbox/out"),
+      // Isolated mode keeps the working directory off the module path: a submitted compileall.py
+      // must not run at build time, where the limits are a compiler's and not the program's.
+      List.of("sh", "-c", "cp -R /sandbox/src/. /sandbox/out/ && python3 -I -m compileall -q /sandbox/out"),
       List.of("python3", "-S", "-B", "/sandbox/out/main.py"));
 
   private final String id;

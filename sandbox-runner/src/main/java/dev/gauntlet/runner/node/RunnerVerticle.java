@@ -2,40 +2,45 @@ package dev.gauntlet.runner.node;
 
 import dev.gauntlet.runner.challenge.Catalog;
 import dev.gauntlet.runner.challenge.ChallengePackage;
-import dev.gauntlet.runner.job.Job;
+import dev.gauntlet.runner.job.Claim;
 import dev.gauntlet.runner.job.JobTable;
+import dev.gauntlet.runner.job.Lease;
 import dev.gauntlet.runner.job.ProgressEvent;
 import dev.gauntlet.runner.job.VerdictReport;
 import dev.gauntlet.runner.judge.Judge;
 import dev.gauntlet.runner.verdict.JudgeResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A runner: claims jobs from the cluster's job table while it has free slots, judges each on a
- * worker thread, publishes progress, and hands the verdict to the platform. The job leaves the
- * table only once the platform has answered that the verdict is recorded.
+ * thread of its own judging pool (one per slot, so judging never starves the other blocking work),
+ * publishes progress, and hands the verdict to the platform, which records it and removes the job.
  */
 public final class RunnerVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(RunnerVerticle.class);
   private static final long POLL_MS = 1_000;
   private static final int REPORT_ATTEMPTS = 30;
   private static final long REPORT_RETRY_MS = 2_000;
+  /** Judging a submission blocks its thread for as long as its tests take; that is expected, not a stall. */
+  private static final long JUDGE_MAX_MINUTES = 60;
   private static final DeliveryOptions REPORT_OPTIONS = new DeliveryOptions().setSendTimeout(10_000);
 
   private final JobTable jobs;
   private final Catalog catalog;
   private final Judge judge;
   private final RunnerOptions options;
-  private final Set<String> inFlight = new HashSet<>();
-  private int busySlots;
+  private final Set<Lease> inFlight = new HashSet<>();
+  private WorkerExecutor judging;
   private boolean claiming;
 
   public RunnerVerticle(JobTable jobs, Catalog catalog, Judge judge, RunnerOptions options) {
@@ -47,6 +52,8 @@ public final class RunnerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    judging = vertx.createSharedWorkerExecutor("gauntlet-judge-" + options.runnerId(), options.slots(),
+        JUDGE_MAX_MINUTES, TimeUnit.MINUTES);
     vertx.setPeriodic(POLL_MS, id -> claimWhileFree());
     vertx.setPeriodic(options.renewEvery().toMillis(), id -> renewLeases());
     return vertx.eventBus().consumer(JobTable.JOBS_QUEUED_ADDRESS, message -> claimWhileFree())
@@ -57,8 +64,13 @@ public final class RunnerVerticle extends VerticleBase {
         });
   }
 
+  @Override
+  public Future<?> stop() {
+    return judging.close();
+  }
+
   private void claimWhileFree() {
-    if (claiming || busySlots >= options.slots()) {
+    if (claiming || inFlight.size() >= options.slots()) {
       return;
     }
     claiming = true;
@@ -68,26 +80,28 @@ public final class RunnerVerticle extends VerticleBase {
           if (claimed.failed()) {
             log.warn("could not claim from the job table", claimed.cause());
           } else if (claimed.result().isPresent()) {
-            busySlots++;
-            inFlight.add(claimed.result().get().submissionId());
+            inFlight.add(claimed.result().get().lease());
             run(claimed.result().get());
             claimWhileFree();
           }
         });
   }
 
-  private void run(Job job) {
-    log.info("judging submission {} ({} in {})", job.submissionId(), job.challengeId(), job.language().id());
-    vertx.executeBlocking(() -> judge(job), false)
-        .onSuccess(result -> report(new VerdictReport(job.submissionId(), options.runnerId(), result), 1))
+  private void run(Claim claim) {
+    var job = claim.job();
+    log.info("judging submission {} ({} in {}, attempt {})", job.submissionId(), job.challengeId(),
+        job.language().id(), claim.lease().attempt());
+    judging.executeBlocking(() -> judge(claim), false)
+        .onSuccess(result -> report(new VerdictReport(claim.lease(), result), 1))
         .onFailure(e -> {
           log.error("judging {} failed unexpectedly", job.submissionId(), e);
-          report(new VerdictReport(job.submissionId(), options.runnerId(),
-              JudgeResult.judgeError("the judge failed: " + e, 0)), 1);
+          report(new VerdictReport(claim.lease(), JudgeResult.judgeError("the judge failed; the runner's log has"
+              + " the cause", catalog.find(job.challengeId()).map(p -> p.manifest().scoring().total()).orElse(0))), 1);
         });
   }
 
-  private JudgeResult judge(Job job) {
+  private JudgeResult judge(Claim claim) {
+    var job = claim.job();
     Optional<ChallengePackage> pkg = catalog.find(job.challengeId())
         .filter(p -> p.manifest().version() == job.challengeVersion());
     if (pkg.isEmpty()) {
@@ -99,42 +113,43 @@ public final class RunnerVerticle extends VerticleBase {
   }
 
   private void report(VerdictReport report, int attempt) {
-    vertx.eventBus().request(VerdictReport.ADDRESS, JsonObject.mapFrom(report), REPORT_OPTIONS)
-        .compose(recorded -> vertx.executeBlocking(() -> {
-          jobs.complete(report.submissionId());
-          return null;
-        }))
-        .onSuccess(done -> {
-          log.info("submission {}: {}", report.submissionId(), report.result().verdict());
-          release(report.submissionId());
+    String submissionId = report.lease().submissionId();
+    vertx.eventBus().<String>request(VerdictReport.ADDRESS, JsonObject.mapFrom(report), REPORT_OPTIONS)
+        .onSuccess(reply -> {
+          var outcome = VerdictReport.Outcome.valueOf(reply.body());
+          if (outcome == VerdictReport.Outcome.NOT_HOLDER) {
+            log.warn("submission {}: the platform dropped this runner's verdict, its lease had run out", submissionId);
+          } else {
+            log.info("submission {}: {} ({})", submissionId, report.result().verdict(), outcome);
+          }
+          release(report.lease());
         })
         .onFailure(e -> {
           if (attempt == REPORT_ATTEMPTS) {
             // Its lease runs out, and the job is queued again for another try.
-            log.error("gave up reporting the verdict of {}: {}", report.submissionId(), e.getMessage());
-            release(report.submissionId());
+            log.error("gave up reporting the verdict of {}: {}", submissionId, e.getMessage());
+            release(report.lease());
             return;
           }
           vertx.setTimer(REPORT_RETRY_MS, id -> report(report, attempt + 1));
         });
   }
 
-  private void release(String submissionId) {
-    inFlight.remove(submissionId);
-    busySlots--;
+  private void release(Lease lease) {
+    inFlight.remove(lease);
     claimWhileFree();
   }
 
   /** Keeps the leases of the jobs being judged; one this runner lost goes on, but its verdict will not count. */
   private void renewLeases() {
-    for (String submissionId : Set.copyOf(inFlight)) {
-      vertx.executeBlocking(() -> jobs.renew(submissionId, options.runnerId(), System.currentTimeMillis()))
+    for (Lease lease : Set.copyOf(inFlight)) {
+      vertx.executeBlocking(() -> jobs.renew(lease, System.currentTimeMillis()))
           .onSuccess(held -> {
             if (!held) {
-              log.warn("lost the lease on {}; its verdict will be dropped", submissionId);
+              log.warn("lost the lease on {}; its verdict will be dropped", lease.submissionId());
             }
           })
-          .onFailure(e -> log.warn("could not renew the lease on {}: {}", submissionId, e.getMessage()));
+          .onFailure(e -> log.warn("could not renew the lease on {}: {}", lease.submissionId(), e.getMessage()));
     }
   }
 }

@@ -2,6 +2,8 @@ package dev.gauntlet.runner.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.gauntlet.runner.image.RuntimeImages;
+import java.util.List;
+import java.util.Set;
 
 /**
  * One engine client for a test JVM, with the runtime images built. {@code ./gauntlet test}
@@ -24,7 +26,12 @@ public final class DockerFixture {
 
   /** Containers carrying the sandbox label, running or not: none may outlive a run. */
   public static long sandboxContainers() {
-    return docker().listContainersCmd().withShowAll(true)
-        .withLabelFilter(java.util.List.of(SandboxProfile.LABEL)).exec().size();
+    return strayContainers(Set.of());
+  }
+
+  /** Sandbox containers other than the given ones (a warm pool's idle containers): none may outlive a run. */
+  public static long strayContainers(Set<String> idle) {
+    return docker().listContainersCmd().withShowAll(true).withLabelFilter(List.of(SandboxProfile.LABEL)).exec()
+        .stream().filter(c -> !idle.contains(c.getId())).count();
   }
 }

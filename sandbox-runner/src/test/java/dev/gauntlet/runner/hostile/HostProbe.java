@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -19,12 +20,17 @@ public final class HostProbe {
 
   /** Host processes whose command line matches, as {@code pid: command line}. */
   public static List<String> processes(Predicate<String> commandLine) throws IOException {
+    return processes(commandLine, Set.of());
+  }
+
+  /** The same, leaving out the processes of the given containers (a warm pool's idle ones). */
+  public static List<String> processes(Predicate<String> commandLine, Set<String> exceptContainers) throws IOException {
     var found = new ArrayList<String>();
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
         try {
           String cmdline = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
-          if (commandLine.test(cmdline)) {
+          if (commandLine.test(cmdline) && !inAny(proc, exceptContainers)) {
             found.add(proc.getFileName() + ": " + cmdline);
           }
         } catch (IOException gone) {
@@ -33,6 +39,15 @@ public final class HostProbe {
       }
     }
     return found;
+  }
+
+  private static boolean inAny(Path proc, Set<String> containers) throws IOException {
+    if (containers.isEmpty()) {
+      return false;
+    }
+    // The engine names each container's control group after the container's id.
+    String cgroups = Files.readString(proc.resolve("cgroup"));
+    return containers.stream().anyMatch(cgroups::contains);
   }
 
   /** A TCP listener on every address of this machine that counts the connections it accepts. */

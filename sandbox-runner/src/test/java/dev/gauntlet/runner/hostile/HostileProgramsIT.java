@@ -213,10 +213,11 @@ class HostileProgramsIT {
   }
 
   @Test
-  @DisplayName("links left in the output folder are refused, never followed")
+  @DisplayName("links and named pipes left in the output folder are refused, never followed")
   void outputLinks() {
     for (String trick : List.of("os.symlink('/etc/passwd', '/sandbox/out/passwd')",
-        "open('/sandbox/out/a', 'w').write('a'); os.link('/sandbox/out/a', '/sandbox/out/b')")) {
+        "open('/sandbox/out/a', 'w').write('a'); os.link('/sandbox/out/a', '/sandbox/out/b')",
+        "os.mkfifo('/sandbox/out/pipe')")) {
       var limits = new SandboxLimits(128L << 20, 1.0, 64, Duration.ofSeconds(10),
           new StreamCap(1 << 20, true), new StreamCap(64 << 10, false), 16);
       var request = new SandboxRequest(RuntimeImages.imageFor(Language.PYTHON),

@@ -1,6 +1,7 @@
 package dev.gauntlet.runner.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
@@ -9,11 +10,11 @@ import dev.gauntlet.runner.language.Language;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The job table, on two real Hazelcast members")
 class JobTableIT {
   private static final Duration LEASE = Duration.ofSeconds(30);
+  private static final Consumer<Job> NEVER_GIVEN_UP = job -> {
+    throw new AssertionError("gave up " + job.submissionId());
+  };
   private static HazelcastInstance first;
   private static HazelcastInstance second;
   private JobTable onFirst;
@@ -82,7 +86,7 @@ class JobTableIT {
         String runner = "runner-" + r;
         runners.add(pool.submit(() -> {
           for (var next = table.claimOldest(runner, 0); next.isPresent(); next = table.claimOldest(runner, 0)) {
-            claimed.add(next.get().submissionId());
+            claimed.add(next.get().job().submissionId());
           }
         }));
       }
@@ -97,38 +101,62 @@ class JobTableIT {
   @DisplayName("queues a job again when its runner stops renewing the lease, and counts only the new holder")
   void expiredLease() {
     onFirst.enqueue(job("s1"), 0);
-    assertThat(onFirst.claimOldest("dead-runner", 1_000)).isPresent();
-    assertThat(onSecond.requeueExpired(1_000 + LEASE.toMillis(), 3)).isEmpty();
+    var dead = onFirst.claimOldest("dead-runner", 1_000).orElseThrow().lease();
+    onSecond.requeueExpired(1_000 + LEASE.toMillis(), 3, NEVER_GIVEN_UP);
     assertThat(onSecond.claimOldest("other-runner", 1_000)).as("still leased").isEmpty();
 
-    assertThat(onSecond.requeueExpired(1_001 + LEASE.toMillis(), 3)).isEmpty();
-    assertThat(onSecond.claimOldest("other-runner", 40_000)).isPresent();
+    onSecond.requeueExpired(1_001 + LEASE.toMillis(), 3, NEVER_GIVEN_UP);
+    var other = onSecond.claimOldest("other-runner", 40_000).orElseThrow().lease();
 
-    assertThat(onFirst.renew("s1", "dead-runner", 40_001)).isFalse();
-    assertThat(onFirst.isHeldBy("s1", "dead-runner")).isFalse();
-    assertThat(onFirst.isHeldBy("s1", "other-runner")).isTrue();
+    assertThat(onFirst.renew(dead, 40_001)).isFalse();
+    assertThat(onFirst.isHeld(dead)).isFalse();
+    assertThat(onFirst.complete(dead)).as("a lost lease cannot remove the job").isFalse();
+    assertThat(onFirst.isHeld(other)).isTrue();
+  }
+
+  @Test
+  @DisplayName("tells a runner's old claim from its new one on the same job")
+  void fencedByAttempt() {
+    onFirst.enqueue(job("s1"), 0);
+    var old = onFirst.claimOldest("runner", 0).orElseThrow().lease();
+    onSecond.requeueExpired(LEASE.toMillis() + 1, 3, NEVER_GIVEN_UP);
+    var current = onFirst.claimOldest("runner", LEASE.toMillis() + 2).orElseThrow().lease();
+
+    assertThat(current.attempt()).isEqualTo(old.attempt() + 1);
+    assertThat(onSecond.isHeld(old)).isFalse();
+    assertThat(onSecond.complete(old)).isFalse();
+    assertThat(onSecond.complete(current)).isTrue();
+    assertThat(onSecond.ids()).isEmpty();
   }
 
   @Test
   @DisplayName("keeps a renewed lease")
   void renewedLease() {
     onFirst.enqueue(job("s1"), 0);
-    onFirst.claimOldest("runner", 0);
-    assertThat(onSecond.renew("s1", "runner", 20_000)).isTrue();
+    var lease = onFirst.claimOldest("runner", 0).orElseThrow().lease();
+    assertThat(onSecond.renew(lease, 20_000)).isTrue();
 
-    assertThat(onSecond.requeueExpired(40_000, 3)).isEmpty();
-    assertThat(onSecond.isHeldBy("s1", "runner")).isTrue();
+    onSecond.requeueExpired(40_000, 3, NEVER_GIVEN_UP);
+    assertThat(onSecond.isHeld(lease)).isTrue();
   }
 
   @Test
-  @DisplayName("stops a job that keeps losing its runner after the last attempt")
+  @DisplayName("stops a job that keeps losing its runner after the last attempt, once that is recorded")
   void givesUp() {
     onFirst.enqueue(job("s1"), 0);
     long now = 0;
+    var givenUp = new ArrayList<Job>();
     for (int attempt = 1; attempt <= 3; attempt++) {
       assertThat(onFirst.claimOldest("runner-" + attempt, now)).isPresent();
       now += LEASE.toMillis() + 1;
-      List<Job> givenUp = onSecond.requeueExpired(now, 3);
+      if (attempt == 3) {
+        long expired = now;
+        assertThatThrownBy(() -> onSecond.requeueExpired(expired, 3, job -> {
+          throw new IllegalStateException("database down");
+        })).hasMessage("database down");
+        assertThat(onSecond.ids()).as("kept while its end is not recorded").containsExactly("s1");
+      }
+      onSecond.requeueExpired(now, 3, givenUp::add);
       assertThat(givenUp).hasSize(attempt == 3 ? 1 : 0);
     }
     assertThat(onFirst.claimOldest("runner-4", now)).isEmpty();

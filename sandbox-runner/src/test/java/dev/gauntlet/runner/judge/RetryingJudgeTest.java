@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class RetryingJudgeTest {
   private static final ChallengePackage PKG = new ChallengePackage(
       new Manifest(Manifest.FORMAT, "p", 1, "P", JudgeKind.STDIO, List.of(), List.of(Language.PYTHON), 5,
-          new Limits(10, 1, 64, 1, 16, 16), new Scoring(70, 30), Tolerance.EXACT),
+          new Limits(10, 1, 64, 1, 16, 16), new Scoring(100, 0), Tolerance.EXACT),
       "", Map.of(), List.of(), Map.of(), List.of());
   private static final Submission SUBMISSION = new Submission(Language.PYTHON, Map.of("main.py", "print(1)"));
   private static final JudgeResult ACCEPTED = new JudgeResult(Verdict.ACCEPTED, 100, 100, null, List.of());
@@ -55,7 +55,7 @@ class RetryingJudgeTest {
 
     assertThat(result.verdict()).isEqualTo(Verdict.JUDGE_ERROR);
     assertThat(result.maxScore()).isEqualTo(100);
-    assertThat(result.message()).contains("daemon restarting");
+    assertThat(result.message()).contains("failed 3 times").contains("not charged").doesNotContain("daemon restarting");
     assertThat(calls).hasValue(3);
   }
 }

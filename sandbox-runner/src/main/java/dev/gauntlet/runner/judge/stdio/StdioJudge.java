@@ -93,9 +93,14 @@ public final class StdioJudge implements Judge {
     var runLimits = new SandboxLimits(limits.memoryMb() * (1L << 20), limits.cpus(), limits.pids(),
         Duration.ofMillis(Math.round(limits.wallSeconds() * 1000)),
         new StreamCap(limits.outputKb() << 10, true), new StreamCap(LOG_BYTES, false),
-        (int) (filesBytes >> 20) + 16);
+        scratchMb(filesBytes));
     return new SandboxRequest(RuntimeImages.imageFor(submission.language()), files, "out",
         submission.language().runCommand(), Optional.of("in"), false, runLimits);
+  }
+
+  /** Room for the files and 16 MiB more, in steps of 16 MiB so that runs share a warm-pool shape. */
+  private static int scratchMb(long filesBytes) {
+    return (int) ((filesBytes >> 24) + 2) * 16;
   }
 
   private static TestResult judged(TestCase test, SandboxResult run, TokenComparator comparator) {

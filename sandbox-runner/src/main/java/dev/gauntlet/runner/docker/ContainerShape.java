@@ -1,0 +1,21 @@
+package dev.gauntlet.runner.docker;
+
+/**
+ * What of a sandbox is fixed when its container is created: the image and the limits the engine
+ * enforces. Runs of the same shape can take a container started ahead of need from the warm pool.
+ *
+ * @param image       runtime image
+ * @param memoryBytes memory, also the memory+swap ceiling so that nothing swaps
+ * @param cpus        CPU quota in cores
+ * @param pids        processes and threads together
+ * @param scratchMb   size of the writable tmpfs at {@code /sandbox}
+ * @param fileBytes   the largest file a process may write
+ */
+public record ContainerShape(String image, long memoryBytes, double cpus, long pids, int scratchMb, long fileBytes) {
+  static ContainerShape of(SandboxRequest request) {
+    var limits = request.limits();
+    long largestOutput = Math.max(limits.stdout().bytes(), limits.stderr().bytes());
+    return new ContainerShape(request.image(), limits.memoryBytes(), limits.cpus(), limits.pids(), limits.scratchMb(),
+        Math.max((long) limits.scratchMb() << 20, largestOutput));
+  }
+}
