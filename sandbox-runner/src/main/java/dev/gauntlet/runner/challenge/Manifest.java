@@ -38,6 +38,10 @@ public record Manifest(String format, String id, int version, String title, Judg
     inRange("suggested_minutes", suggestedMinutes, 1, 600);
     required("limits", limits);
     required("scoring", scoring);
+    if (kind == JudgeKind.STDIO && scoring.performance() != 0) {
+      // Points nobody measures would be handed to every accepted submission.
+      throw new IllegalArgumentException("scoring.performance must be 0 for kind stdio, which does not measure latency");
+    }
     compare = compare == null ? Tolerance.EXACT : compare;
   }
 }

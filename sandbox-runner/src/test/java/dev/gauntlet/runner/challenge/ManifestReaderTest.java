@@ -48,6 +48,7 @@ class ManifestReaderTest {
       bad id               | 'id: sum-of-numbers'    | 'id: Sum Of Numbers' | id must be lower-case words joined by '-'
       missing title        | 'title: Sum of numbers' | 'titel: x'           | title is required
       not a number         | 'version: 2'            | 'version: two'       | challenge.yaml:3: version:
+      unmeasured latency   | 'performance: 0'        | 'performance: 20'    | scoring.performance must be 0 for kind stdio
       """)
   @DisplayName("names the file, line and field of what is wrong")
   void explains(String name, String replace, String with, String message) {

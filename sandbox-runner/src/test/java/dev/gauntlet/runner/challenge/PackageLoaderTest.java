@@ -65,6 +65,16 @@ class PackageLoaderTest {
   }
 
   @Test
+  @DisplayName("needs no tests/public folder, which git would not keep empty")
+  void withoutPublicTests() throws IOException {
+    Files.delete(pkg.resolve("tests/public/1.in"));
+    Files.delete(pkg.resolve("tests/public/1.ans"));
+    Files.delete(pkg.resolve("tests/public"));
+
+    assertThat(PackageLoader.load(pkg).tests()).extracting(TestCase::name).containsExactly("2");
+  }
+
+  @Test
   @DisplayName("refuses a missing reference, naming the file")
   void missingReference() throws IOException {
     Files.delete(pkg.resolve("reference/python/main.py"));
