@@ -168,6 +168,21 @@ class AttackSuiteIT {
                 if any(word in cmd for word in (b'dockerd', b'containerd', b'java', b'systemd')):
                     raise SystemExit(42)
             """, "WRONG_ANSWER"),
+        python("ptrace finds nothing more privileged than itself to attach to", """
+            import ctypes, os
+            libc = ctypes.CDLL(None, use_errno=True)
+            for pid in filter(str.isdigit, os.listdir('/proc')):
+                try:
+                    status = open('/proc/%s/status' % pid).read()
+                except OSError:
+                    continue
+                uid = status.split('Uid:')[1].split()[0]
+                caps = status.split('CapEff:')[1].split()[0]
+                if uid != str(os.getuid()) or int(caps, 16) != 0:
+                    if libc.ptrace(16, int(pid), 0, 0) == 0:  # PTRACE_ATTACH
+                        raise SystemExit(42)
+                    raise SystemExit(43)  # a privileged process is in sight at all
+            """, "WRONG_ANSWER"),
         python("sleeping", "import time\ntime.sleep(100)\n", "TIME_LIMIT"),
         python("daemonised child", """
             import os, time

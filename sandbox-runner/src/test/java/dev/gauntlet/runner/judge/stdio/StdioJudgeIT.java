@@ -12,7 +12,11 @@ import dev.gauntlet.runner.challenge.Tolerance;
 import dev.gauntlet.runner.challenge.Visibility;
 import dev.gauntlet.runner.docker.DockerFixture;
 import dev.gauntlet.runner.docker.Sandbox;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import dev.gauntlet.runner.judge.Progress;
+import dev.gauntlet.runner.judge.RetryingJudge;
 import dev.gauntlet.runner.judge.Submission;
 import dev.gauntlet.runner.language.Language;
 import dev.gauntlet.runner.verdict.JudgeResult;
@@ -21,8 +25,10 @@ import dev.gauntlet.runner.verdict.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -168,5 +174,45 @@ class StdioJudgeIT {
   @DisplayName("gives OUTPUT_LIMIT to a program that prints without end")
   void outputLimit() {
     assertThat(python("while True: print('y' * 100)").verdict()).isEqualTo(Verdict.OUTPUT_LIMIT);
+  }
+
+  @Test
+  @DisplayName("gives BUILD_ERROR to a build that outlives the package's build time, stopped by the outside clock")
+  void buildTimeLimit() {
+    var quickBuild = new ChallengePackage(new Manifest(Manifest.FORMAT, "sum", 1, "Sum", JudgeKind.STDIO, List.of(),
+        List.of(Language.JAVA), 5, new Limits(1, 2, 256, 1.0, 64, 64), new Scoring(100, 0), Tolerance.EXACT),
+        "", Map.of(), SUM.tests(), Map.of(), List.of());
+    // Four files of 700 generic methods each keep javac busy for seconds on one CPU.
+    var files = new HashMap<String, String>(Map.of("Main.java", "public class Main { public static void main(String[] a) { } }"));
+    for (int f = 0; f < 4; f++) {
+      var source = new StringBuilder("class Busy" + f + " {\n");
+      for (int i = 0; i < 700; i++) {
+        source.append("  static List<Map<String, Integer>> m%d(List<Map<String, Integer>> a) { return List.of(Map.of(\"k\", a.size() + %d)); }\n".formatted(i, i));
+      }
+      files.put("Busy" + f + ".java", "import java.util.*;\n" + source + "}\n");
+    }
+    long started = System.nanoTime();
+    var result = judge.judge(quickBuild, new Submission(Language.JAVA, files), Progress.NONE);
+
+    assertThat(result.verdict()).isEqualTo(Verdict.BUILD_ERROR);
+    assertThat(result.message()).isEqualTo("the build ran out of time");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  @DisplayName("gives JUDGE_ERROR, after its tries and charging nothing, when the engine does not answer")
+  void engineGone() throws Exception {
+    var config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+        .withDockerHost("unix:///tmp/gauntlet-no-engine-" + UUID.randomUUID() + ".sock").build();
+    var http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build();
+    try (var docker = DockerClientImpl.getInstance(config, http); var sandbox = new Sandbox(docker)) {
+      var result = new RetryingJudge(new StdioJudge(sandbox), 3, Duration.ofMillis(10))
+          .judge(SUM, new Submission(Language.PYTHON, Map.of("main.py", "print(6)")), Progress.NONE);
+
+      assertThat(result.verdict()).isEqualTo(Verdict.JUDGE_ERROR);
+      assertThat(result.score()).isZero();
+      assertThat(result.maxScore()).isEqualTo(100);
+      assertThat(result.message()).contains("failed 3 times", "not charged");
+    }
   }
 }
