@@ -1,7 +1,6 @@
 package dev.gauntlet.platform;
 
 import dev.gauntlet.platform.challenge.ChallengeRoutes;
-import dev.gauntlet.platform.cluster.ClusterSettings;
 import dev.gauntlet.platform.config.PlatformConfig;
 import dev.gauntlet.platform.http.HttpVerticle;
 import dev.gauntlet.platform.storage.Database;
@@ -12,6 +11,9 @@ import dev.gauntlet.platform.submission.SubmissionRepository;
 import dev.gauntlet.platform.submission.SubmissionRoutes;
 import dev.gauntlet.platform.submission.VerdictRecorder;
 import dev.gauntlet.runner.challenge.Catalog;
+import dev.gauntlet.runner.distribution.PackageCache;
+import dev.gauntlet.runner.distribution.PackageIndex;
+import dev.gauntlet.runner.distribution.PackageStore;
 import dev.gauntlet.runner.docker.DockerClients;
 import dev.gauntlet.runner.docker.Sandbox;
 import dev.gauntlet.runner.image.RuntimeImages;
@@ -20,6 +22,7 @@ import dev.gauntlet.runner.judge.RetryingJudge;
 import dev.gauntlet.runner.judge.stdio.StdioJudge;
 import dev.gauntlet.runner.node.RunnerOptions;
 import dev.gauntlet.runner.node.RunnerVerticle;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -28,121 +31,126 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole platform in one process, as {@code ./gauntlet up} runs it: catalog, database, a
- * one-member Hazelcast cluster, the HTTP API, and a runner judging in Docker.
+ * One Gauntlet process, a member of the Hazelcast cluster in its {@link Role}: the platform (catalog,
+ * database, HTTP API), a runner judging in Docker, or both, as {@code ./gauntlet up} runs it.
  */
 public final class PlatformApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PlatformApp.class);
   private static final int ENGINE_ATTEMPTS = 3;
   private static final Duration ENGINE_BACKOFF = Duration.ofSeconds(2);
-  /** A runner renews its lease every third of it, so one missed renewal costs nothing. */
-  private static final Duration LEASE = Duration.ofSeconds(30);
-  private static final Duration RENEW_EVERY = LEASE.dividedBy(3);
   private static final Duration REAP_EVERY = Duration.ofSeconds(5);
   private static final int JOB_ATTEMPTS = 3;
 
-  private final Vertx vertx;
-  private final Database database;
+  /** Closed last first: Vert.x before the database and the sandboxes its verticles use. */
+  private final Deque<AutoCloseable> resources;
   private final int port;
   private final Sandbox sandbox;
-  private final AutoCloseable docker;
 
-  private PlatformApp(Vertx vertx, Database database, int port, Sandbox sandbox, AutoCloseable docker) {
-    this.vertx = vertx;
-    this.database = database;
+  private PlatformApp(Deque<AutoCloseable> resources, int port, Sandbox sandbox) {
+    this.resources = resources;
     this.port = port;
     this.sandbox = sandbox;
-    this.docker = docker;
   }
 
-  /** Starts everything and returns once the API answers; fails with a message an operator can act on. */
-  public static PlatformApp start(PlatformConfig config) throws Exception {
-    Catalog catalog = Catalog.load(config.challenges());
-    createDataDir(config);
-    var docker = DockerClients.fromEnvironment();
-    Database database = null;
-    Vertx vertx = null;
-    Sandbox sandbox = null;
+  /** Starts the role and returns once it works; fails with a message an operator can act on. */
+  public static PlatformApp start(PlatformConfig config, Role role) throws Exception {
+    var resources = new ArrayDeque<AutoCloseable>();
     try {
-      docker.pingCmd().exec();
-      new RuntimeImages(docker).ensureAll();
-      sandbox = new Sandbox(docker, config.warmPool());
-      sandbox.removeOrphans();
-      database = Database.embedded(config.dataDir());
-      var cluster = new HazelcastClusterManager(ClusterSettings.loopback(config.clusterName()));
+      createDataDir(config);
+      Catalog catalog = role.serves() ? Catalog.load(config.challenges()) : null;
+      Sandbox sandbox = role.judges() ? openSandbox(config, resources) : null;
+      Database database = null;
+      if (role.serves()) {
+        database = Database.embedded(config.dataDir());
+        resources.push(database);
+      }
+      var cluster = new HazelcastClusterManager(config.cluster().hazelcastConfig());
       var options = new VertxOptions();
-      options.getEventBusOptions().setHost("127.0.0.1").setPort(0);
-      vertx = await(Vertx.builder().with(options).withClusterManager(cluster).buildClustered());
+      options.getEventBusOptions().setHost(config.cluster().host()).setPort(config.cluster().busPort());
+      var vertx = await(Vertx.builder().with(options).withClusterManager(cluster).buildClustered());
+      resources.push(() -> await(vertx.close()));
 
-      var clock = Clock.systemUTC();
-      var submissions = new SubmissionRepository(database.dataSource());
-      var jobs = new JobTable(cluster.getHazelcastInstance(), LEASE);
-      var dispatcher = new JobDispatcher(jobs, vertx.eventBus(), clock);
-      await(vertx.deployVerticle(new VerdictRecorder(submissions, jobs, clock)));
-      await(vertx.deployVerticle(new LeaseReaper(jobs, submissions, dispatcher, catalog, clock, REAP_EVERY,
-          JOB_ATTEMPTS)));
-      var http = new HttpVerticle(config.host(), config.port(), new ChallengeRoutes(catalog),
-          new SubmissionRoutes(vertx, submissions, catalog, dispatcher, clock, config.maxQueue()),
-          new SubmissionEvents(vertx, submissions));
-      await(vertx.deployVerticle(http));
-      var judge = new RetryingJudge(new StdioJudge(sandbox), ENGINE_ATTEMPTS, ENGINE_BACKOFF);
-      await(vertx.deployVerticle(new RunnerVerticle(jobs, catalog, judge,
-          new RunnerOptions(cluster.getNodeId(), config.slots(), RENEW_EVERY))));
-      dispatcher.queueStranded(submissions);
-      log.info("Gauntlet is up on http://{}:{}/api/v1/challenges ({} challenges, data in {})",
-          config.host(), http.actualPort(), catalog.all().size(), config.dataDir().toAbsolutePath());
-      return new PlatformApp(vertx, database, http.actualPort(), sandbox, docker);
+      var hazelcast = cluster.getHazelcastInstance();
+      var jobs = new JobTable(hazelcast, config.lease());
+      var store = new PackageStore(hazelcast);
+      int port = -1;
+      if (role.serves()) {
+        var clock = Clock.systemUTC();
+        var submissions = new SubmissionRepository(database.dataSource());
+        var dispatcher = new JobDispatcher(jobs, PackageIndex.publish(catalog, config.challenges(), store),
+            vertx.eventBus(), clock);
+        await(vertx.deployVerticle(new VerdictRecorder(submissions, jobs, clock)));
+        await(vertx.deployVerticle(new LeaseReaper(jobs, submissions, dispatcher, catalog, clock, REAP_EVERY,
+            JOB_ATTEMPTS)));
+        var http = new HttpVerticle(config.host(), config.port(), new ChallengeRoutes(catalog),
+            new SubmissionRoutes(vertx, submissions, catalog, dispatcher, clock, config.maxQueue()),
+            new SubmissionEvents(vertx, submissions));
+        await(vertx.deployVerticle(http));
+        port = http.actualPort();
+        dispatcher.queueStranded(submissions);
+        log.info("Gauntlet is up on http://{}:{}/api/v1/challenges ({} challenges, data in {})",
+            config.host(), port, catalog.all().size(), config.dataDir().toAbsolutePath());
+      }
+      if (role.judges()) {
+        var judge = new RetryingJudge(new StdioJudge(sandbox), ENGINE_ATTEMPTS, ENGINE_BACKOFF);
+        var packages = new PackageCache(store, config.dataDir().resolve("packages"));
+        // A runner renews every third of its lease, so one missed renewal costs nothing.
+        await(vertx.deployVerticle(new RunnerVerticle(jobs, packages, judge,
+            new RunnerOptions(cluster.getNodeId(), config.slots(), config.lease().dividedBy(3)))));
+      }
+      return new PlatformApp(resources, port, sandbox);
     } catch (Exception | Error e) {
-      if (vertx != null) {
-        vertx.close().toCompletionStage().toCompletableFuture().get();
-      }
-      if (sandbox != null) {
-        sandbox.close();
-      }
-      if (database != null) {
-        database.close();
-      }
-      closeQuietly(docker);
+      closeAll(resources);
       throw e;
     }
   }
 
+  private static Sandbox openSandbox(PlatformConfig config, Deque<AutoCloseable> resources) {
+    var docker = DockerClients.fromEnvironment();
+    resources.push(docker);
+    docker.pingCmd().exec();
+    new RuntimeImages(docker).ensureAll();
+    var sandbox = new Sandbox(docker, config.warmPool());
+    // Pushed after the client: a runner that stops removes its sandboxes before the client closes.
+    resources.push(sandbox);
+    sandbox.removeOrphans();
+    return sandbox;
+  }
+
+  /** The HTTP port, for a role that serves. */
   public int port() {
     return port;
   }
 
-  /** The warm pool's sandboxes waiting for a run. */
+  /** The warm pool's sandboxes waiting for a run, for a role that judges. */
   public Set<String> idleSandboxes() {
-    return sandbox.idle();
+    return sandbox == null ? Set.of() : sandbox.idle();
   }
 
+  /** Stops everything. A submission being judged stays unfinished in the database and is queued again later. */
   @Override
   public void close() {
-    try {
-      vertx.close().toCompletionStage().toCompletableFuture().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      log.warn("Vert.x did not close cleanly", e.getCause());
-    } finally {
-      // A submission being judged stays unfinished in the database and is queued again at the next start.
-      sandbox.close();
-      database.close();
-      closeQuietly(docker);
-    }
+    closeAll(resources);
   }
 
-  private static void closeQuietly(AutoCloseable resource) {
-    try {
-      resource.close();
-    } catch (Exception e) {
-      log.warn("could not close {}", resource, e);
+  private static void closeAll(Deque<AutoCloseable> resources) {
+    while (!resources.isEmpty()) {
+      var resource = resources.pop();
+      try {
+        resource.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        log.warn("could not close {}", resource, e);
+      }
     }
   }
 
@@ -154,7 +162,7 @@ public final class PlatformApp implements AutoCloseable {
     }
   }
 
-  private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
+  private static <T> T await(Future<T> future) throws Exception {
     try {
       return future.toCompletionStage().toCompletableFuture().get();
     } catch (ExecutionException e) {

@@ -1,11 +1,14 @@
 package dev.gauntlet.platform;
 
+import dev.gauntlet.platform.cluster.ClusterSettings;
 import dev.gauntlet.platform.config.PlatformConfig;
 import dev.gauntlet.runner.docker.DockerFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -38,8 +41,14 @@ final class RunningPlatform implements BeforeAllCallback, AfterAllCallback {
 
   private static PlatformApp start(Path dataDir, int maxQueue) throws Exception {
     DockerFixture.docker();
-    return PlatformApp.start(new PlatformConfig("127.0.0.1", 0, dataDir, ApiClient.CATALOG,
-        "it-" + UUID.randomUUID(), 1, maxQueue, 2));
+    return PlatformApp.start(config(dataDir, maxQueue), Role.UP);
+  }
+
+  /** Settings for a test: loopback, a free HTTP port, a cluster of its own, a short lease. */
+  static PlatformConfig config(Path dataDir, int maxQueue) {
+    return new PlatformConfig("127.0.0.1", 0, dataDir, ApiClient.CATALOG,
+        new ClusterSettings("it-" + UUID.randomUUID(), "127.0.0.1", 5701, List.of("127.0.0.1"), 0), 1, maxQueue, 2,
+        Duration.ofSeconds(30));
   }
 
   @Override

@@ -1,6 +1,9 @@
 package dev.gauntlet.platform.config;
 
+import dev.gauntlet.platform.cluster.ClusterSettings;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,19 +16,25 @@ import java.util.Map;
  * @param port        HTTP port; 0 picks a free one
  * @param dataDir     the H2 database lives here
  * @param challenges  the catalog folder, one package per sub-folder
- * @param clusterName Hazelcast cluster name; members with another name never join
- * @param slots       submissions the in-process runner judges at once
+ * @param cluster     how this process finds and joins the Hazelcast cluster
+ * @param slots       submissions a runner judges at once
  * @param maxQueue    unfinished submissions accepted before new ones are turned away with 503
  * @param warmPool    sandboxes kept started ahead of need for each shape of run in use; 0 turns the pool off
+ * @param lease       how long a runner's claim on a job lasts unless renewed; a dead runner's jobs wait this long
  */
-public record PlatformConfig(String host, int port, Path dataDir, Path challenges, String clusterName, int slots,
-                             int maxQueue, int warmPool) {
+public record PlatformConfig(String host, int port, Path dataDir, Path challenges, ClusterSettings cluster, int slots,
+                             int maxQueue, int warmPool, Duration lease) {
   private static final List<Setting> SETTINGS = List.of(
       new Setting("--host", "GAUNTLET_HOST", "127.0.0.1"),
       new Setting("--port", "GAUNTLET_PORT", "8080"),
       new Setting("--data-dir", "GAUNTLET_DATA_DIR", "data"),
       new Setting("--challenges", "GAUNTLET_CHALLENGES", "challenges"),
       new Setting("--cluster-name", "GAUNTLET_CLUSTER_NAME", "gauntlet"),
+      new Setting("--cluster-host", "GAUNTLET_CLUSTER_HOST", "127.0.0.1"),
+      new Setting("--cluster-port", "GAUNTLET_CLUSTER_PORT", "5701"),
+      new Setting("--members", "GAUNTLET_MEMBERS", "127.0.0.1"),
+      new Setting("--bus-port", "GAUNTLET_BUS_PORT", "0"),
+      new Setting("--lease-seconds", "GAUNTLET_LEASE_SECONDS", "30"),
       new Setting("--slots", "GAUNTLET_SLOTS", "1"),
       new Setting("--max-queue", "GAUNTLET_MAX_QUEUE", "500"),
       new Setting("--warm-pool", "GAUNTLET_WARM_POOL", "2"));
@@ -43,8 +52,17 @@ public record PlatformConfig(String host, int port, Path dataDir, Path challenge
     if (warmPool < 0 || warmPool > 16) {
       throw new ConfigException("warm pool must be between 0 and 16 per shape, was " + warmPool);
     }
-    if (host.isBlank() || clusterName.isBlank()) {
-      throw new ConfigException("host and cluster name must not be blank");
+    if (cluster.port() < 1 || cluster.port() > 65_535) {
+      throw new ConfigException("cluster port must be between 1 and 65535, was " + cluster.port());
+    }
+    if (cluster.busPort() < 0 || cluster.busPort() > 65_535) {
+      throw new ConfigException("bus port must be between 0 and 65535, was " + cluster.busPort());
+    }
+    if (lease.toSeconds() < 3 || lease.toSeconds() > 3_600) {
+      throw new ConfigException("lease must be between 3 and 3600 seconds, was " + lease.toSeconds());
+    }
+    if (host.isBlank() || cluster.name().isBlank() || cluster.host().isBlank() || cluster.members().isEmpty()) {
+      throw new ConfigException("host, cluster name, cluster host and members must not be blank");
     }
   }
 
@@ -65,9 +83,12 @@ public record PlatformConfig(String host, int port, Path dataDir, Path challenge
       }
       values.put(flag, args[++i]);
     }
+    var members = Arrays.stream(values.get("--members").split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList();
+    var cluster = new ClusterSettings(values.get("--cluster-name"), values.get("--cluster-host"),
+        integer(values, "--cluster-port"), members, integer(values, "--bus-port"));
     return new PlatformConfig(values.get("--host"), integer(values, "--port"), Path.of(values.get("--data-dir")),
-        Path.of(values.get("--challenges")), values.get("--cluster-name"), integer(values, "--slots"),
-        integer(values, "--max-queue"), integer(values, "--warm-pool"));
+        Path.of(values.get("--challenges")), cluster, integer(values, "--slots"), integer(values, "--max-queue"),
+        integer(values, "--warm-pool"), Duration.ofSeconds(integer(values, "--lease-seconds")));
   }
 
   private static int integer(Map<String, String> values, String flag) {

@@ -1,27 +1,38 @@
 package dev.gauntlet.platform.submission;
 
+import dev.gauntlet.runner.distribution.PackageIndex;
 import dev.gauntlet.runner.job.JobTable;
+import dev.gauntlet.runner.verdict.JudgeResult;
 import io.vertx.core.eventbus.EventBus;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Puts stored submissions into the cluster's job table and wakes idle runners. Blocking. */
+/**
+ * Puts stored submissions into the cluster's job table, each naming the archive of its challenge
+ * version, and wakes idle runners. Blocking.
+ */
 public final class JobDispatcher {
   private static final Logger log = LoggerFactory.getLogger(JobDispatcher.class);
 
   private final JobTable jobs;
+  private final PackageIndex packages;
   private final EventBus eventBus;
   private final Clock clock;
 
-  public JobDispatcher(JobTable jobs, EventBus eventBus, Clock clock) {
+  public JobDispatcher(JobTable jobs, PackageIndex packages, EventBus eventBus, Clock clock) {
     this.jobs = jobs;
+    this.packages = packages;
     this.eventBus = eventBus;
     this.clock = clock;
   }
 
+  /** Queues a submission for a challenge version this platform serves. */
   public void dispatch(StoredSubmission submission) {
-    if (jobs.enqueue(submission.job(), clock.millis())) {
+    String hash = packages.hashFor(submission.challengeId(), submission.challengeVersion()).orElseThrow(
+        () -> new IllegalStateException("no package for " + submission.challengeId() + " version "
+            + submission.challengeVersion()));
+    if (jobs.enqueue(submission.job(hash), clock.millis())) {
       eventBus.publish(JobTable.JOBS_QUEUED_ADDRESS, submission.id());
     }
   }
@@ -30,15 +41,27 @@ public final class JobDispatcher {
    * Queues what the database holds as unfinished but the job table does not hold: after a restart,
    * or when queueing failed, nothing waits forever. The table is read before the database, and a
    * verdict is stored before its job leaves the table, so a judged submission is never queued again.
+   * A submission for a challenge version no longer served ends {@code JUDGE_ERROR}.
    */
   public void queueStranded(SubmissionRepository submissions) {
     var inTable = jobs.ids();
     int queued = 0;
     for (String id : submissions.unfinishedIds()) {
-      if (!inTable.contains(id)) {
-        var stranded = submissions.find(id).filter(s -> s.status() != SubmissionStatus.JUDGED);
-        stranded.ifPresent(this::dispatch);
-        queued += stranded.isPresent() ? 1 : 0;
+      if (inTable.contains(id)) {
+        continue;
+      }
+      var stranded = submissions.find(id).filter(s -> s.status() != SubmissionStatus.JUDGED);
+      if (stranded.isEmpty()) {
+        continue;
+      }
+      var submission = stranded.get();
+      if (packages.hashFor(submission.challengeId(), submission.challengeVersion()).isPresent()) {
+        dispatch(submission);
+        queued++;
+      } else if (submissions.recordVerdict(id, JudgeResult.judgeError("challenge " + submission.challengeId()
+          + " version " + submission.challengeVersion() + " is no longer served; this submission is not charged", 0),
+          clock.instant())) {
+        eventBus.publish(SubmissionEvents.JUDGED_ADDRESS, id);
       }
     }
     if (queued > 0) {

@@ -47,7 +47,10 @@ public final class LeaseReaper extends VerticleBase {
   }
 
   private Void reap() {
-    jobs.requeueExpired(clock.millis(), maxAttempts, this::giveUp);
+    int requeued = jobs.requeueExpired(clock.millis(), maxAttempts, this::giveUp);
+    if (requeued > 0) {
+      log.warn("queued again {} job(s) whose runner stopped renewing its lease", requeued);
+    }
     dispatcher.queueStranded(submissions);
     return null;
   }

@@ -19,7 +19,7 @@ public record StoredSubmission(String id, String challengeId, int challengeVersi
     files = Map.copyOf(files);
   }
 
-  public Job job() {
-    return new Job(id, challengeId, challengeVersion, language, files);
+  public Job job(String packageHash) {
+    return new Job(id, challengeId, challengeVersion, packageHash, language, files);
   }
 }

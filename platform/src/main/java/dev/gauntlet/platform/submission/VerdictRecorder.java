@@ -54,6 +54,8 @@ public final class VerdictRecorder extends VerticleBase {
     }, false)
         .onSuccess(outcome -> {
           if (outcome == Outcome.STORED) {
+            log.info("stored the verdict of {} from runner {} (attempt {})", lease.submissionId(), lease.runnerId(),
+                lease.attempt());
             vertx.eventBus().publish(SubmissionEvents.JUDGED_ADDRESS, lease.submissionId());
           }
           message.reply(outcome.name());

@@ -3,7 +3,10 @@ package dev.gauntlet.platform.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gauntlet.platform.cluster.ClusterSettings;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,7 +19,7 @@ class PlatformConfigTest {
     var config = PlatformConfig.from(new String[0], Map.of());
 
     assertThat(config).isEqualTo(new PlatformConfig("127.0.0.1", 8080, Path.of("data"), Path.of("challenges"),
-        "gauntlet", 1, 500, 2));
+        new ClusterSettings("gauntlet", "127.0.0.1", 5701, List.of("127.0.0.1"), 0), 1, 500, 2, Duration.ofSeconds(30)));
   }
 
   @Test
@@ -28,6 +31,17 @@ class PlatformConfigTest {
     assertThat(config.port()).isEqualTo(9000);
     assertThat(config.maxQueue()).isEqualTo(7);
     assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/gauntlet"));
+  }
+
+  @Test
+  @DisplayName("read the cluster's members as a comma-separated list")
+  void members() {
+    var config = PlatformConfig.from(new String[] {"--members", "10.0.0.5:5701, 10.0.0.6", "--cluster-host", "10.0.0.4"},
+        Map.of("GAUNTLET_LEASE_SECONDS", "12"));
+
+    assertThat(config.cluster().members()).containsExactly("10.0.0.5:5701", "10.0.0.6");
+    assertThat(config.cluster().host()).isEqualTo("10.0.0.4");
+    assertThat(config.lease()).isEqualTo(Duration.ofSeconds(12));
   }
 
   @Test
@@ -43,5 +57,9 @@ class PlatformConfigTest {
         .hasMessage("port must be between 0 and 65535, was 70000");
     assertThatThrownBy(() -> PlatformConfig.from(new String[] {"--slots", "0"}, Map.of()))
         .hasMessage("slots must be between 1 and 64, was 0");
+    assertThatThrownBy(() -> PlatformConfig.from(new String[] {"--lease-seconds", "1"}, Map.of()))
+        .hasMessage("lease must be between 3 and 3600 seconds, was 1");
+    assertThatThrownBy(() -> PlatformConfig.from(new String[] {"--members", " , "}, Map.of()))
+        .hasMessage("host, cluster name, cluster host and members must not be blank");
   }
 }

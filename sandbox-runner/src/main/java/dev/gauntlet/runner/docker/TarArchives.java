@@ -5,9 +5,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.attribute.FileTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -29,16 +31,21 @@ public final class TarArchives {
   private TarArchives() {
   }
 
-  /** A tar of regular files (path relative to the archive root → content), owned by the sandbox user. */
+  /**
+   * A tar of regular files (path relative to the archive root → content), owned by the sandbox user.
+   * Entries are sorted by path, so the same files always give the same bytes.
+   */
   public static byte[] write(Map<String, byte[]> files) {
     var bytes = new ByteArrayOutputStream();
     try (var tar = new TarArchiveOutputStream(bytes, RECORD_BYTES)) {
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-      for (var file : files.entrySet()) {
+      for (var file : new TreeMap<>(files).entrySet()) {
         var entry = new TarArchiveEntry(SandboxPaths.requireRelative(file.getKey()));
         entry.setSize(file.getValue().length);
         entry.setMode(0640);
         entry.setIds(SANDBOX_UID, SANDBOX_UID);
+        // A fixed time makes the same files the same bytes, which content hashes rely on.
+        entry.setModTime(FileTime.fromMillis(0));
         tar.putArchiveEntry(entry);
         tar.write(file.getValue());
         tar.closeArchiveEntry();

@@ -3,9 +3,11 @@ package dev.gauntlet.runner.job;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
+import com.hazelcast.projection.Projections;
 import com.hazelcast.query.Predicates;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -37,15 +39,23 @@ public final class JobTable {
     return jobs.putIfAbsent(job.submissionId(), encode(JobEntry.queued(job, now))) == null;
   }
 
-  /** Takes the oldest queued job for this runner, with a fresh lease, if any is left. */
+  /**
+   * Takes the oldest queued job for this runner, with a fresh lease, if any is left. Only ids and
+   * queueing times cross the network to find it, not the jobs' files.
+   */
   public Optional<Claim> claimOldest(String runnerId, long now) {
-    var queued = jobs.entrySet(Predicates.equal("state", JobState.QUEUED.name())).stream()
-        .sorted(Comparator.comparingLong(e -> decode(e.getValue()).enqueuedAt()))
-        .toList();
-    for (var candidate : queued) {
-      var claimed = decode(candidate.getValue()).claimedBy(runnerId, now + lease.toMillis());
-      if (jobs.replace(candidate.getKey(), candidate.getValue(), encode(claimed))) {
-        return Optional.of(new Claim(claimed.job(), new Lease(candidate.getKey(), runnerId, claimed.attempts())));
+    Collection<Object[]> queued = jobs.project(Projections.<Map.Entry<String, HazelcastJsonValue>>multiAttribute(
+        "__key", "enqueuedAt"), Predicates.equal("state", JobState.QUEUED.name()));
+    var oldestFirst = queued.stream().sorted(Comparator.comparingLong(row -> ((Number) row[1]).longValue()))
+        .map(row -> (String) row[0]).toList();
+    for (String id : oldestFirst) {
+      var current = jobs.get(id);
+      if (current == null || decode(current).state() != JobState.QUEUED) {
+        continue;
+      }
+      var claimed = decode(current).claimedBy(runnerId, now + lease.toMillis());
+      if (jobs.replace(id, current, encode(claimed))) {
+        return Optional.of(new Claim(claimed.job(), new Lease(id, runnerId, claimed.attempts())));
       }
     }
     return Optional.empty();
@@ -71,9 +81,10 @@ public final class JobTable {
    * Queues again every job whose lease ran out, as when its runner died. A job that has already
    * been claimed {@code maxAttempts} times keeps killing runners: it is handed to {@code giveUp}
    * (to record that for a human) and only then taken out of the table, so that a failure to record
-   * leaves it for the next round.
+   * leaves it for the next round. Returns how many jobs went back to the queue.
    */
-  public void requeueExpired(long now, int maxAttempts, Consumer<Job> giveUp) {
+  public int requeueExpired(long now, int maxAttempts, Consumer<Job> giveUp) {
+    int requeued = 0;
     for (Map.Entry<String, HazelcastJsonValue> claimed : jobs.entrySet(Predicates.equal("state", JobState.CLAIMED.name()))) {
       var entry = decode(claimed.getValue());
       if (entry.leaseUntil() >= now) {
@@ -83,9 +94,10 @@ public final class JobTable {
         giveUp.accept(entry.job());
         jobs.remove(claimed.getKey(), claimed.getValue());
       } else {
-        jobs.replace(claimed.getKey(), claimed.getValue(), encode(entry.requeued()));
+        requeued += jobs.replace(claimed.getKey(), claimed.getValue(), encode(entry.requeued())) ? 1 : 0;
       }
     }
+    return requeued;
   }
 
   /** Removes a job whose verdict is recorded, if it is still held under this lease. */

@@ -1,7 +1,8 @@
 package dev.gauntlet.runner.node;
 
-import dev.gauntlet.runner.challenge.Catalog;
 import dev.gauntlet.runner.challenge.ChallengePackage;
+import dev.gauntlet.runner.challenge.PackageException;
+import dev.gauntlet.runner.distribution.PackageCache;
 import dev.gauntlet.runner.job.Claim;
 import dev.gauntlet.runner.job.JobTable;
 import dev.gauntlet.runner.job.Lease;
@@ -14,8 +15,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -33,19 +34,20 @@ public final class RunnerVerticle extends VerticleBase {
   private static final long REPORT_RETRY_MS = 2_000;
   /** Judging a submission blocks its thread for as long as its tests take; that is expected, not a stall. */
   private static final long JUDGE_MAX_MINUTES = 60;
+  private static final String JUDGE_FAILED = "the judge failed; the runner's log has the cause";
   private static final DeliveryOptions REPORT_OPTIONS = new DeliveryOptions().setSendTimeout(10_000);
 
   private final JobTable jobs;
-  private final Catalog catalog;
+  private final PackageCache packages;
   private final Judge judge;
   private final RunnerOptions options;
   private final Set<Lease> inFlight = new HashSet<>();
   private WorkerExecutor judging;
   private boolean claiming;
 
-  public RunnerVerticle(JobTable jobs, Catalog catalog, Judge judge, RunnerOptions options) {
+  public RunnerVerticle(JobTable jobs, PackageCache packages, Judge judge, RunnerOptions options) {
     this.jobs = jobs;
-    this.catalog = catalog;
+    this.packages = packages;
     this.judge = judge;
     this.options = options;
   }
@@ -95,21 +97,27 @@ public final class RunnerVerticle extends VerticleBase {
         .onSuccess(result -> report(new VerdictReport(claim.lease(), result), 1))
         .onFailure(e -> {
           log.error("judging {} failed unexpectedly", job.submissionId(), e);
-          report(new VerdictReport(claim.lease(), JudgeResult.judgeError("the judge failed; the runner's log has"
-              + " the cause", catalog.find(job.challengeId()).map(p -> p.manifest().scoring().total()).orElse(0))), 1);
+          report(new VerdictReport(claim.lease(), JudgeResult.judgeError(JUDGE_FAILED, 0)), 1);
         });
   }
 
   private JudgeResult judge(Claim claim) {
     var job = claim.job();
-    Optional<ChallengePackage> pkg = catalog.find(job.challengeId())
-        .filter(p -> p.manifest().version() == job.challengeVersion());
-    if (pkg.isEmpty()) {
-      return JudgeResult.judgeError("this runner has no challenge " + job.challengeId() + " version "
-          + job.challengeVersion(), 0);
+    ChallengePackage pkg;
+    try {
+      pkg = packages.get(job.packageHash());
+    } catch (PackageException | UncheckedIOException e) {
+      log.error("no package {} for submission {}", job.packageHash(), job.submissionId(), e);
+      return JudgeResult.judgeError("this runner could not load challenge " + job.challengeId() + " version "
+          + job.challengeVersion() + "; the runner's log has the cause", 0);
     }
-    return judge.judge(pkg.get(), job.submission(), (test, done, total) -> vertx.eventBus().publish(
-        ProgressEvent.ADDRESS, JsonObject.mapFrom(new ProgressEvent(job.submissionId(), test, done, total))));
+    try {
+      return judge.judge(pkg, job.submission(), (test, done, total) -> vertx.eventBus().publish(
+          ProgressEvent.ADDRESS, JsonObject.mapFrom(new ProgressEvent(job.submissionId(), test, done, total))));
+    } catch (RuntimeException e) {
+      log.error("judging {} failed unexpectedly", job.submissionId(), e);
+      return JudgeResult.judgeError(JUDGE_FAILED, pkg.manifest().scoring().total());
+    }
   }
 
   private void report(VerdictReport report, int attempt) {

@@ -29,6 +29,13 @@ public final class DockerFixture {
     return strayContainers(Set.of());
   }
 
+  /** Sandbox containers created by the process with this id, running or not. */
+  public static long ownedBy(long pid) {
+    return docker().listContainersCmd().withShowAll(true).withLabelFilter(List.of(SandboxProfile.LABEL)).exec()
+        .stream().filter(c -> c.getLabels().getOrDefault(SandboxContainers.OWNER_LABEL, "").contains("/" + pid + "/"))
+        .count();
+  }
+
   /** Sandbox containers other than the given ones (a warm pool's idle containers): none may outlive a run. */
   public static long strayContainers(Set<String> idle) {
     return docker().listContainersCmd().withShowAll(true).withLabelFilter(List.of(SandboxProfile.LABEL)).exec()

@@ -67,7 +67,7 @@ class JobTableIT {
   }
 
   private static Job job(String id) {
-    return new Job(id, "sum", 1, Language.PYTHON, Map.of("main.py", "print(1)"));
+    return new Job(id, "sum", 1, "0".repeat(64), Language.PYTHON, Map.of("main.py", "print(1)"));
   }
 
   @Test

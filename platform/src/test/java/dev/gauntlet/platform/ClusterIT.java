@@ -1,0 +1,130 @@
+package dev.gauntlet.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gauntlet.runner.docker.DockerFixture;
+import dev.gauntlet.runner.docker.Sandbox;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The platform and its runners as separate processes on loopback, members of one Hazelcast cluster
+ * of their own: jobs survive a runner killed with {@code kill -9} and a platform restarted mid-batch.
+ */
+@DisplayName("A cluster of platform and runner processes")
+class ClusterIT {
+  private static final String CHALLENGE = "merge-event-streams";
+  /** Short, so that a dead runner's jobs go back to the queue within seconds. */
+  private static final String LEASE_SECONDS = "6";
+
+  @TempDir
+  Path work;
+  private final String clusterName = "cluster-it-" + UUID.randomUUID();
+
+  private List<String> options(String node, int port) {
+    return List.of("--cluster-name", clusterName, "--data-dir", work.resolve(node).toString(),
+        "--challenges", ApiClient.CATALOG.toString(), "--port", Integer.toString(port),
+        "--lease-seconds", LEASE_SECONDS, "--warm-pool", "1");
+  }
+
+  /** Known submissions of the challenge and the verdict each must get, alternating, {@code count} in all. */
+  private static Map<String, String> batch(ApiClient api, int count) throws Exception {
+    String right = ApiClient.source(CHALLENGE + "/submissions/accepted/python-stable-sort/main.py");
+    String wrong = ApiClient.source(CHALLENGE + "/submissions/wrong_answer/python-heap-by-name/main.py");
+    var expected = new LinkedHashMap<String, String>();
+    for (int i = 0; i < count; i++) {
+      boolean accepted = i % 2 == 0;
+      expected.put(api.submit(CHALLENGE, "python", Map.of("main.py", accepted ? right : wrong)),
+          accepted ? "ACCEPTED" : "WRONG_ANSWER");
+    }
+    return expected;
+  }
+
+  private static void assertVerdicts(ApiClient api, Map<String, String> expected) throws Exception {
+    var wrong = new ArrayList<String>();
+    for (var submission : expected.entrySet()) {
+      String verdict = api.awaitJudged(submission.getKey()).getString("verdict");
+      if (!verdict.equals(submission.getValue())) {
+        wrong.add(submission.getKey() + ": " + verdict + ", expected " + submission.getValue());
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  /** The submissions whose verdict the platform logged as stored, once per storing. */
+  private static List<String> storedVerdicts(String platformLog) {
+    return platformLog.lines().filter(l -> l.contains("stored the verdict of "))
+        .map(l -> l.replaceAll(".*stored the verdict of (\\S+) from.*", "$1")).toList();
+  }
+
+  private static int judgedCount(ApiClient api, Iterable<String> locations) throws Exception {
+    int judged = 0;
+    for (String location : locations) {
+      judged += api.get(location).body().contains("\"JUDGED\"") ? 1 : 0;
+    }
+    return judged;
+  }
+
+  @Test
+  @DisplayName("judges every submission of a batch exactly once, rightly, when a runner is killed with kill -9 mid-batch")
+  void runnerKilled() throws Exception {
+    int port = NodeProcess.freePort();
+    try (var platform = NodeProcess.start("platform", Role.PLATFORM, work, options("platform", port));
+         var survivor = NodeProcess.start("runner-b", Role.RUNNER, work, options("runner-b", 0))) {
+      var victim = NodeProcess.start("runner-a", Role.RUNNER, work, options("runner-a", 0));
+      var api = new ApiClient(port);
+      var expected = batch(api, 30);
+
+      while (judgedCount(api, expected.keySet()) < 6) {
+        Thread.sleep(200);
+      }
+      victim.awaitLog("judging submission");
+      victim.kill();
+
+      assertVerdicts(api, expected);
+      var stored = storedVerdicts(platform.log());
+      assertThat(stored).as("each verdict stored exactly once").hasSize(30).doesNotHaveDuplicates()
+          .containsExactlyInAnyOrderElementsOf(expected.keySet().stream().map(l -> l.substring(l.lastIndexOf('/') + 1)).toList());
+      assertThat(victim.log()).contains("judging submission");
+      assertThat(survivor.log()).contains("judging submission");
+      assertThat(platform.log()).contains("queued again");
+      survivor.stop();
+      assertThat(DockerFixture.ownedBy(survivor.pid())).as("the survivor left no sandbox").isZero();
+    }
+    // What the killed runner left is removed by the next runner to start on this host.
+    try (var sandbox = new Sandbox(DockerFixture.docker())) {
+      sandbox.removeOrphans();
+    }
+    assertThat(DockerFixture.sandboxContainers()).isZero();
+  }
+
+  @Test
+  @DisplayName("completes queued work after its platform process is restarted mid-batch, each verdict stored once")
+  void platformRestarted() throws Exception {
+    int port = NodeProcess.freePort();
+    try (var runner = NodeProcess.start("runner", Role.RUNNER, work, options("runner", 0))) {
+      Map<String, String> expected;
+      String firstLog;
+      try (var platform = NodeProcess.start("platform", Role.PLATFORM, work, options("platform", port))) {
+        expected = batch(new ApiClient(port), 8);
+        platform.stop();
+        firstLog = platform.log();
+      }
+      try (var platform = NodeProcess.start("platform-again", Role.PLATFORM, work, options("platform", port))) {
+        assertVerdicts(new ApiClient(port), expected);
+        var stored = new ArrayList<>(storedVerdicts(firstLog));
+        stored.addAll(storedVerdicts(platform.log()));
+        assertThat(stored).hasSize(8).doesNotHaveDuplicates();
+      }
+      assertThat(runner.log()).contains("judging submission");
+    }
+    assertThat(DockerFixture.sandboxContainers()).isZero();
+  }
+}
