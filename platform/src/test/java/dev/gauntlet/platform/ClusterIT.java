@@ -58,6 +58,18 @@ class ClusterIT {
     assertThat(wrong).isEmpty();
   }
 
+  /** Waits until the runner (one slot) has claimed a job and not yet reported it, so that killing it strands one. */
+  private static void awaitMidJob(NodeProcess runner) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      String log = runner.log();
+      if (log.lastIndexOf("judging submission") > Math.max(log.lastIndexOf("(STORED)"), log.lastIndexOf("(DUPLICATE)"))) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the runner never held a job:\n" + runner.log());
+  }
+
   /** The submissions whose verdict the platform logged as stored, once per storing. */
   private static List<String> storedVerdicts(String platformLog) {
     return platformLog.lines().filter(l -> l.contains("stored the verdict of "))
@@ -85,7 +97,7 @@ class ClusterIT {
       while (judgedCount(api, expected.keySet()) < 6) {
         Thread.sleep(200);
       }
-      victim.awaitLog("judging submission");
+      awaitMidJob(victim);
       victim.kill();
 
       assertVerdicts(api, expected);

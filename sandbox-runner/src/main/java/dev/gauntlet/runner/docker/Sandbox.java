@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one program in a confined container used for that run only, and removes the container
@@ -28,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * while it is read. Blocking: call it from a worker thread.
  */
 public final class Sandbox implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
   private static final int MAX_OUT_ENTRIES = 2_000;
   private static final int MAX_WARM_SHAPES = 8;
   private static final Duration ENGINE_GRACE = Duration.ofSeconds(10);
@@ -51,9 +54,20 @@ public final class Sandbox implements AutoCloseable {
   public SandboxResult run(SandboxRequest request) {
     var shape = ContainerShape.of(request);
     var warm = pool.take(shape);
-    String id = warm.orElseGet(() -> containers.create(shape));
+    if (warm.isPresent()) {
+      try {
+        return runAndRemove(warm.get(), false, request);
+      } catch (SandboxEngineException e) {
+        // A warm container can die while it waits (an engine restart kills them all): one fresh try.
+        log.warn("warm sandbox {} failed, trying a fresh one: {}", warm.get(), e.getMessage());
+      }
+    }
+    return runAndRemove(containers.create(shape), true, request);
+  }
+
+  private SandboxResult runAndRemove(String id, boolean fresh, SandboxRequest request) {
     try {
-      return runIn(id, warm.isEmpty(), request);
+      return runIn(id, fresh, request);
     } catch (SandboxOutputException | SandboxEngineException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -101,9 +115,7 @@ public final class Sandbox implements AutoCloseable {
             CompletableFuture.runAsync(() -> containers.kill(id));
           }
         }))) {
-      if (!attach.awaitStarted(ENGINE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new SandboxEngineException("attach to sandbox " + id + " did not start", null);
-      }
+      awaitAttached(id, attach);
       if (fresh) {
         containers.start(id);
       }
@@ -142,6 +154,16 @@ public final class Sandbox implements AutoCloseable {
         usage.elapsed().orElse(measured), usage.cpu(), usage.peakMemoryKb(), outFiles);
   }
 
+  /** Waits for the attach stream to open, and gives up at once when the engine refused it (the container is gone). */
+  private static void awaitAttached(String id, OutputCollector attach) throws InterruptedException {
+    long deadline = System.nanoTime() + ENGINE_GRACE.toNanos();
+    while (!attach.awaitStarted(50, TimeUnit.MILLISECONDS)) {
+      if (attach.failure() != null || System.nanoTime() > deadline) {
+        throw new SandboxEngineException("attach to sandbox " + id + " did not start", attach.failure());
+      }
+    }
+  }
+
   private boolean awaitExit(String id, Duration timeout) throws InterruptedException {
     try (var wait = docker.waitContainerCmd(id).exec(new WaitContainerResultCallback())) {
       return wait.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -155,11 +177,22 @@ public final class Sandbox implements AutoCloseable {
     private final CappedBuffer stdout;
     private final CappedBuffer stderr;
     private final Runnable onFatalOverflow;
+    private volatile Throwable failure;
 
     OutputCollector(CappedBuffer stdout, CappedBuffer stderr, Runnable onFatalOverflow) {
       this.stdout = stdout;
       this.stderr = stderr;
       this.onFatalOverflow = onFatalOverflow;
+    }
+
+    Throwable failure() {
+      return failure;
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      failure = throwable;
+      super.onError(throwable);
     }
 
     @Override

@@ -70,6 +70,16 @@ class WarmPoolIT {
   }
 
   @Test
+  @DisplayName("runs in a fresh container when the warm ones died while they waited, as in an engine restart")
+  void deadWarmContainers() throws Exception {
+    run();
+    for (String id : awaitIdle(2)) {
+      DockerFixture.docker().removeContainerCmd(id).withForce(true).exec();
+    }
+    assertThat(run()).endsWith("False");
+  }
+
+  @Test
   @DisplayName("a warm container is confined like any other: the same profile, no network, read-only root")
   void warmContainersAreConfined() throws Exception {
     run();
