@@ -85,30 +85,37 @@ class ClusterIT {
   }
 
   @Test
-  @DisplayName("judges every submission of a batch exactly once, rightly, when a runner is killed with kill -9 mid-batch")
-  void runnerKilled() throws Exception {
+  @DisplayName("judges every submission of a batch exactly once, rightly, when one runner is killed with kill -9"
+      + " and another stopped mid-batch")
+  void runnersLost() throws Exception {
     int port = NodeProcess.freePort();
     try (var platform = NodeProcess.start("platform", Role.PLATFORM, work, options("platform", port));
-         var survivor = NodeProcess.start("runner-b", Role.RUNNER, work, options("runner-b", 0))) {
-      var victim = NodeProcess.start("runner-a", Role.RUNNER, work, options("runner-a", 0));
+         var stopped = NodeProcess.start("runner-b", Role.RUNNER, work, options("runner-b", 0))) {
+      var killed = NodeProcess.start("runner-a", Role.RUNNER, work, options("runner-a", 0));
       var api = new ApiClient(port);
       var expected = batch(api, 30);
 
       while (judgedCount(api, expected.keySet()) < 6) {
         Thread.sleep(200);
       }
-      awaitMidJob(victim);
-      victim.kill();
+      awaitMidJob(killed);
+      killed.kill();
+      awaitMidJob(stopped);
+      stopped.stop();
+      assertThat(stopped.log()).contains("handing back 1 job(s)");
+      assertThat(DockerFixture.ownedBy(stopped.pid())).as("a runner that stops leaves no sandbox").isZero();
 
-      assertVerdicts(api, expected);
-      var stored = storedVerdicts(platform.log());
-      assertThat(stored).as("each verdict stored exactly once").hasSize(30).doesNotHaveDuplicates()
-          .containsExactlyInAnyOrderElementsOf(expected.keySet().stream().map(l -> l.substring(l.lastIndexOf('/') + 1)).toList());
-      assertThat(victim.log()).contains("judging submission");
-      assertThat(survivor.log()).contains("judging submission");
-      assertThat(platform.log()).contains("queued again");
-      survivor.stop();
-      assertThat(DockerFixture.ownedBy(survivor.pid())).as("the survivor left no sandbox").isZero();
+      try (var successor = NodeProcess.start("runner-c", Role.RUNNER, work, options("runner-c", 0))) {
+        assertVerdicts(api, expected);
+        var stored = storedVerdicts(platform.log());
+        assertThat(stored).as("each verdict stored exactly once").hasSize(30).doesNotHaveDuplicates()
+            .containsExactlyInAnyOrderElementsOf(expected.keySet().stream()
+                .map(l -> l.substring(l.lastIndexOf('/') + 1)).toList());
+        assertThat(platform.log()).as("the killed runner's job went back to the queue when its lease ran out")
+            .contains("queued again");
+        successor.stop();
+        assertThat(DockerFixture.ownedBy(successor.pid())).isZero();
+      }
     }
     // What the killed runner left is removed by the next runner to start on this host.
     try (var sandbox = new Sandbox(DockerFixture.docker())) {

@@ -32,7 +32,7 @@ public final class JobDispatcher {
     String hash = packages.hashFor(submission.challengeId(), submission.challengeVersion()).orElseThrow(
         () -> new IllegalStateException("no package for " + submission.challengeId() + " version "
             + submission.challengeVersion()));
-    if (jobs.enqueue(submission.job(hash), clock.millis())) {
+    if (jobs.enqueue(submission.job(hash), jobs.now())) {
       eventBus.publish(JobTable.JOBS_QUEUED_ADDRESS, submission.id());
     }
   }
@@ -40,8 +40,10 @@ public final class JobDispatcher {
   /**
    * Queues what the database holds as unfinished but the job table does not hold: after a restart,
    * or when queueing failed, nothing waits forever. The table is read before the database, and a
-   * verdict is stored before its job leaves the table, so a judged submission is never queued again.
-   * A submission for a challenge version no longer served ends {@code JUDGE_ERROR}.
+   * verdict is stored before its job leaves the table, so a judged submission is queued again only
+   * in the moment between reading it and queueing it, which costs a second judging and changes no
+   * verdict (a verdict is stored once). A submission for a challenge version no longer served ends
+   * {@code JUDGE_ERROR}.
    */
   public void queueStranded(SubmissionRepository submissions) {
     var inTable = jobs.ids();

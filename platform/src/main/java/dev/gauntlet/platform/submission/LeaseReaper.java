@@ -47,7 +47,7 @@ public final class LeaseReaper extends VerticleBase {
   }
 
   private Void reap() {
-    int requeued = jobs.requeueExpired(clock.millis(), maxAttempts, this::giveUp);
+    int requeued = jobs.requeueExpired(jobs.now(), maxAttempts, this::giveUp);
     if (requeued > 0) {
       log.warn("queued again {} job(s) whose runner stopped renewing its lease", requeued);
     }

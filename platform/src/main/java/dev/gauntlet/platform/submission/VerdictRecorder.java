@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores the verdicts runners send, once per submission, then takes the job out of the table, and
  * answers only after that: a verdict is safe before its job goes. A repeated verdict for the same
- * submission is dropped; a late one, sent under a lease that has since run out, is dropped and its
- * job left alone, for it belongs to whoever holds it now.
+ * submission is dropped. One sent under a claim that is no longer the job's current one (its lease
+ * ran out and the job was queued again) is dropped and its job left alone, for it belongs to
+ * whoever holds it now; the check is made when the report arrives.
  */
 public final class VerdictRecorder extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(VerdictRecorder.class);
@@ -49,7 +50,12 @@ public final class VerdictRecorder extends VerticleBase {
         return Outcome.NOT_HOLDER;
       }
       boolean stored = submissions.recordVerdict(lease.submissionId(), report.result(), clock.instant());
-      jobs.complete(lease);
+      try {
+        jobs.complete(lease);
+      } catch (RuntimeException e) {
+        // The verdict is safe; a job left behind is judged again and its verdict dropped as a duplicate.
+        log.warn("stored the verdict of {} but could not remove its job: {}", lease.submissionId(), e.getMessage());
+      }
       return stored ? Outcome.STORED : Outcome.DUPLICATE;
     }, false)
         .onSuccess(outcome -> {

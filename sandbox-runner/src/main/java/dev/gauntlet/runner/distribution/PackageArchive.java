@@ -26,10 +26,11 @@ public record PackageArchive(String hash, byte[] bytes) {
   static final long MAX_BYTES = 64L << 20;
   static final int MAX_ENTRIES = 10_000;
 
-  /** Archives a package folder; links anywhere in it are refused. */
+  /** Archives a package folder; links, odd file names and oversized packages are refused, naming the file. */
   public static PackageArchive of(Path folder) {
     var files = new HashMap<String, byte[]>();
     String id = folder.getFileName().toString();
+    long total = 0;
     try (Stream<Path> walk = Files.walk(folder)) {
       for (Path path : (Iterable<Path>) walk::iterator) {
         String relative = folder.relativize(path).toString();
@@ -37,6 +38,14 @@ public record PackageArchive(String hash, byte[] bytes) {
           throw new PackageException(relative + ": links are not allowed in a package");
         }
         if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+          if (!SandboxPaths.isPlainRelative(id + "/" + relative)) {
+            throw new PackageException(relative + ": a file name may hold only " + SandboxPaths.ALLOWED);
+          }
+          total += Files.size(path);
+          if (total > MAX_BYTES || files.size() >= MAX_ENTRIES) {
+            throw new PackageException("the package is larger than " + (MAX_BYTES >> 20) + " MiB or "
+                + MAX_ENTRIES + " files");
+          }
           files.put(id + "/" + relative, Files.readAllBytes(path));
         }
       }

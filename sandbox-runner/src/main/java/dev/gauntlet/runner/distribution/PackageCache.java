@@ -5,8 +5,7 @@ import dev.gauntlet.runner.challenge.PackageException;
 import dev.gauntlet.runner.challenge.PackageLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -50,7 +49,10 @@ public final class PackageCache {
         archive.unpackInto(partial);
         try {
           Files.move(partial, unpacked, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+        } catch (FileSystemException e) {
+          if (!Files.isDirectory(unpacked)) {
+            throw e;
+          }
           // Another runner sharing this folder cached the same package first; its copy is the same bytes.
           deleteTree(partial);
         }

@@ -19,7 +19,7 @@ final class CappedBuffer {
     this.cap = cap;
   }
 
-  /** Appends what fits; returns true when this write went over the cap. */
+  /** Appends what fits; returns true once the stream has gone over the cap, by this write or an earlier one. */
   synchronized boolean append(byte[] bytes) {
     int room = cap.bytes() - kept.size();
     kept.write(bytes, 0, Math.max(0, Math.min(room, bytes.length)));

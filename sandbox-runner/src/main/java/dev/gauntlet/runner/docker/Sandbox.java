@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse.ContainerState;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import java.io.ByteArrayInputStream;
@@ -57,9 +58,9 @@ public final class Sandbox implements AutoCloseable {
     if (warm.isPresent()) {
       try {
         return runAndRemove(warm.get(), false, request);
-      } catch (SandboxEngineException e) {
+      } catch (WarmContainerGone e) {
         // A warm container can die while it waits (an engine restart kills them all): one fresh try.
-        log.warn("warm sandbox {} failed, trying a fresh one: {}", warm.get(), e.getMessage());
+        log.warn("warm sandbox {} was gone, using a fresh one: {}", warm.get(), e.getMessage());
       }
     }
     return runAndRemove(containers.create(shape), true, request);
@@ -68,7 +69,7 @@ public final class Sandbox implements AutoCloseable {
   private SandboxResult runAndRemove(String id, boolean fresh, SandboxRequest request) {
     try {
       return runIn(id, fresh, request);
-    } catch (SandboxOutputException | SandboxEngineException e) {
+    } catch (SandboxOutputException | SandboxEngineException | WarmContainerGone e) {
       throw e;
     } catch (RuntimeException e) {
       throw new SandboxEngineException("the engine failed while running sandbox " + id, e);
@@ -115,7 +116,7 @@ public final class Sandbox implements AutoCloseable {
             CompletableFuture.runAsync(() -> containers.kill(id));
           }
         }))) {
-      awaitAttached(id, attach);
+      awaitAttached(id, attach, fresh);
       if (fresh) {
         containers.start(id);
       }
@@ -154,12 +155,26 @@ public final class Sandbox implements AutoCloseable {
         usage.elapsed().orElse(measured), usage.cpu(), usage.peakMemoryKb(), outFiles);
   }
 
-  /** Waits for the attach stream to open, and gives up at once when the engine refused it (the container is gone). */
-  private static void awaitAttached(String id, OutputCollector attach) throws InterruptedException {
+  /**
+   * Waits for the attach stream to open, and gives up at once when the engine refused it (the
+   * container is gone). A warm container must still be running, waiting for its tar; one that is
+   * not never ran anything of this request, so the caller may try a fresh one.
+   */
+  private void awaitAttached(String id, OutputCollector attach, boolean fresh) throws InterruptedException {
     long deadline = System.nanoTime() + ENGINE_GRACE.toNanos();
     while (!attach.awaitStarted(50, TimeUnit.MILLISECONDS)) {
       if (attach.failure() != null || System.nanoTime() > deadline) {
-        throw new SandboxEngineException("attach to sandbox " + id + " did not start", attach.failure());
+        String message = "attach to sandbox " + id + " did not start";
+        throw fresh ? new SandboxEngineException(message, attach.failure()) : new WarmContainerGone(message, attach.failure());
+      }
+    }
+    if (!fresh) {
+      try {
+        if (!Boolean.TRUE.equals(docker.inspectContainerCmd(id).exec().getState().getRunning())) {
+          throw new WarmContainerGone("warm sandbox " + id + " is no longer running", null);
+        }
+      } catch (NotFoundException e) {
+        throw new WarmContainerGone("warm sandbox " + id + " is gone", e);
       }
     }
   }
@@ -169,6 +184,13 @@ public final class Sandbox implements AutoCloseable {
       return wait.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (IOException e) {
       throw new SandboxEngineException("waiting for sandbox " + id + " failed", e);
+    }
+  }
+
+  /** A warm container that died before this run reached it: nothing of the run happened. */
+  private static final class WarmContainerGone extends RuntimeException {
+    WarmContainerGone(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 

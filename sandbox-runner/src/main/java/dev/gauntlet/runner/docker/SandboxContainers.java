@@ -28,16 +28,16 @@ final class SandboxContainers {
   private final DockerClient docker;
   private final Owner self = Owner.current();
   private final Set<String> live = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   SandboxContainers(DockerClient docker) {
     this.docker = docker;
   }
 
-  DockerClient docker() {
-    return docker;
-  }
-
   String create(ContainerShape shape) {
+    if (closed) {
+      throw new SandboxEngineException("the sandbox is closed: the runner is stopping", null);
+    }
     String id = engine("create a sandbox from " + shape.image(), () -> docker.createContainerCmd(shape.image())
         .withCmd("sh", "-c", ShellScript.BOOTSTRAP)
         .withUser(SandboxProfile.USER)
@@ -54,6 +54,11 @@ final class SandboxContainers {
         .exec()
         .getId());
     live.add(id);
+    if (closed) {
+      // Closed while the engine created it: removeAll may have run already.
+      remove(id);
+      throw new SandboxEngineException("the sandbox is closed: the runner is stopping", null);
+    }
     return id;
   }
 
@@ -83,8 +88,9 @@ final class SandboxContainers {
     }
   }
 
-  /** Removes every sandbox this process still has, for a runner that stops. */
+  /** Removes every sandbox this process still has and creates no more, for a runner that stops. */
   void removeAll() {
+    closed = true;
     Set.copyOf(live).forEach(this::remove);
   }
 
@@ -95,7 +101,7 @@ final class SandboxContainers {
     int removed = 0;
     for (Container container : labelled) {
       var owner = Owner.parse(container.getLabels().getOrDefault(OWNER_LABEL, ""));
-      if (owner.host().equals(self.host()) && !owner.isAlive()) {
+      if (!owner.isAliveSeenFrom(self)) {
         remove(container.getId());
         removed++;
       }
@@ -106,7 +112,7 @@ final class SandboxContainers {
     return removed;
   }
 
-  static <T> T engine(String what, Supplier<T> call) {
+  private static <T> T engine(String what, Supplier<T> call) {
     try {
       return call.get();
     } catch (RuntimeException e) {
@@ -121,37 +127,61 @@ final class SandboxContainers {
     });
   }
 
-  /** A process on a host; its start time tells it from a later process that got the same id. */
-  record Owner(String host, long pid, String started) {
+  /**
+   * A process on a host, in a PID namespace (runners in containers that share the host's name have
+   * their own), with its start time in clock ticks since boot, which tells it from a later process
+   * that got the same id and does not move when the wall clock is set.
+   */
+  record Owner(String host, String pidNamespace, long pid, String started) {
+    private static final Path PROC = Path.of("/proc");
+
     static Owner current() {
-      var self = ProcessHandle.current();
-      return new Owner(hostName(), self.pid(), startOf(self));
+      long pid = ProcessHandle.current().pid();
+      return new Owner(currentHostName(), currentPidNamespace(), pid, startTicks(pid));
     }
 
     static Owner parse(String label) {
-      String[] parts = label.split("/", 3);
+      String[] parts = label.split("/", 4);
       try {
-        return new Owner(parts[0], Long.parseLong(parts[1]), parts[2]);
+        return new Owner(parts[0], parts[1], Long.parseLong(parts[2]), parts[3]);
       } catch (RuntimeException e) {
-        return new Owner(parts[0], -1, "");
+        return new Owner(parts[0], "", -1, "");
       }
     }
 
     String label() {
-      return host + "/" + pid + "/" + started;
+      return host + "/" + pidNamespace + "/" + pid + "/" + started;
     }
 
-    boolean isAlive() {
-      return ProcessHandle.of(pid).map(p -> startOf(p).equals(started)).orElse(false);
+    /** True unless this process is surely gone: same host and namespace, and no such process now. */
+    boolean isAliveSeenFrom(Owner self) {
+      if (!host.equals(self.host) || !pidNamespace.equals(self.pidNamespace)) {
+        return true;
+      }
+      return startTicks(pid).equals(started);
     }
 
-    private static String startOf(ProcessHandle process) {
-      return process.info().startInstant().map(Object::toString).orElse("?");
-    }
-
-    private static String hostName() {
+    private static String startTicks(long pid) {
       try {
-        return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
+        // Field 22 of /proc/<pid>/stat; the command name before it may hold spaces, so count from its ')'.
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19];
+      } catch (IOException | RuntimeException e) {
+        return "gone";
+      }
+    }
+
+    private static String currentPidNamespace() {
+      try {
+        return Files.readSymbolicLink(PROC.resolve("self/ns/pid")).toString().replaceAll("\\D", "");
+      } catch (IOException | UnsupportedOperationException e) {
+        return "unknown";
+      }
+    }
+
+    private static String currentHostName() {
+      try {
+        return Files.readString(PROC.resolve("sys/kernel/hostname")).strip();
       } catch (IOException e) {
         return "unknown";
       }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,10 +57,15 @@ final class WarmPool implements AutoCloseable {
       id = idle.computeIfAbsent(shape, s -> new ArrayDeque<>()).pollFirst();
       evicted = evictBeyondLimit();
     }
-    filler.execute(() -> {
+    try {
+      filler.execute(() -> {
+        evicted.forEach(containers::remove);
+        fill(shape);
+      });
+    } catch (RejectedExecutionException closing) {
+      // Closed since the lock was let go: close() removes the idle containers itself.
       evicted.forEach(containers::remove);
-      fill(shape);
-    });
+    }
     return Optional.ofNullable(id);
   }
 

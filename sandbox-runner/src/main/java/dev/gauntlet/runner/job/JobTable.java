@@ -26,12 +26,19 @@ public final class JobTable {
   /** Published when a job is queued, so idle runners look at once instead of at their next poll. */
   public static final String JOBS_QUEUED_ADDRESS = "gauntlet.jobs.queued";
 
+  private final HazelcastInstance hazelcast;
   private final IMap<String, HazelcastJsonValue> jobs;
   private final Duration lease;
 
   public JobTable(HazelcastInstance hazelcast, Duration lease) {
+    this.hazelcast = hazelcast;
     this.jobs = hazelcast.getMap(MAP_NAME);
     this.lease = lease;
+  }
+
+  /** The cluster's time, the same on every member: leases are set on runners and checked on platforms. */
+  public long now() {
+    return hazelcast.getCluster().getClusterTime();
   }
 
   /** Queues a job unless one for the same submission is already in the table. */
@@ -61,9 +68,15 @@ public final class JobTable {
     return Optional.empty();
   }
 
-  /** Extends a lease; false when the job is no longer held under it. */
+  /** Extends a lease that has not run out; false when the job is no longer held under it. */
   public boolean renew(Lease held, long now) {
-    return update(held.submissionId(), e -> held.matches(e) ? e.renewed(now + lease.toMillis()) : null);
+    return update(held.submissionId(), e -> held.matches(e) && e.leaseUntil() >= now
+        ? e.renewed(now + lease.toMillis()) : null);
+  }
+
+  /** Hands a job back to the queue at once, as a runner that stops does with what it could not finish. */
+  public boolean release(Lease held) {
+    return update(held.submissionId(), e -> held.matches(e) ? e.requeued() : null);
   }
 
   /** True while the lease is the job's current one: only a verdict sent under it counts. */

@@ -44,6 +44,8 @@ public final class RunnerVerticle extends VerticleBase {
   private final Set<Lease> inFlight = new HashSet<>();
   private WorkerExecutor judging;
   private boolean claiming;
+  /** Set when the runner stops: what is judged from then on is interrupted, and no verdict of it counts. */
+  private volatile boolean stopping;
 
   public RunnerVerticle(JobTable jobs, PackageCache packages, Judge judge, RunnerOptions options) {
     this.jobs = jobs;
@@ -66,17 +68,27 @@ public final class RunnerVerticle extends VerticleBase {
         });
   }
 
+  /**
+   * Hands the jobs being judged back to the queue, so another runner takes them at once, and
+   * interrupts their judging; an interrupted judgement is never reported, for it is no verdict.
+   */
   @Override
   public Future<?> stop() {
-    return judging.close();
+    stopping = true;
+    var held = Set.copyOf(inFlight);
+    log.info("runner {} stopping: handing back {} job(s)", options.runnerId(), held.size());
+    return vertx.executeBlocking(() -> {
+      held.forEach(jobs::release);
+      return null;
+    }).eventually(() -> judging.close());
   }
 
   private void claimWhileFree() {
-    if (claiming || inFlight.size() >= options.slots()) {
+    if (stopping || claiming || inFlight.size() >= options.slots()) {
       return;
     }
     claiming = true;
-    vertx.executeBlocking(() -> jobs.claimOldest(options.runnerId(), System.currentTimeMillis()))
+    vertx.executeBlocking(() -> jobs.claimOldest(options.runnerId(), jobs.now()))
         .onComplete(claimed -> {
           claiming = false;
           if (claimed.failed()) {
@@ -122,6 +134,10 @@ public final class RunnerVerticle extends VerticleBase {
 
   private void report(VerdictReport report, int attempt) {
     String submissionId = report.lease().submissionId();
+    if (stopping) {
+      log.info("submission {}: stopping, so its judgement is dropped and the job handed back", submissionId);
+      return;
+    }
     vertx.eventBus().<String>request(VerdictReport.ADDRESS, JsonObject.mapFrom(report), REPORT_OPTIONS)
         .onSuccess(reply -> {
           var outcome = VerdictReport.Outcome.valueOf(reply.body());
@@ -151,7 +167,7 @@ public final class RunnerVerticle extends VerticleBase {
   /** Keeps the leases of the jobs being judged; one this runner lost goes on, but its verdict will not count. */
   private void renewLeases() {
     for (Lease lease : Set.copyOf(inFlight)) {
-      vertx.executeBlocking(() -> jobs.renew(lease, System.currentTimeMillis()))
+      vertx.executeBlocking(() -> jobs.renew(lease, jobs.now()))
           .onSuccess(held -> {
             if (!held) {
               log.warn("lost the lease on {}; its verdict will be dropped", lease.submissionId());

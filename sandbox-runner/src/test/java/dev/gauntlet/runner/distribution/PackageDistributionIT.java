@@ -79,7 +79,7 @@ class PackageDistributionIT {
   }
 
   @Test
-  @DisplayName("a package folder holding a link cannot be archived")
+  @DisplayName("a package folder holding a link or an odd file name cannot be archived, and says which file")
   void links(@TempDir Path folder) throws Exception {
     Path pkg = Files.createDirectories(folder.resolve("linked"));
     Files.writeString(pkg.resolve("challenge.yaml"), "id: linked\n");
@@ -87,5 +87,10 @@ class PackageDistributionIT {
 
     assertThatThrownBy(() -> PackageArchive.of(pkg)).isInstanceOf(PackageException.class)
         .hasMessage("secret: links are not allowed in a package");
+
+    Files.delete(pkg.resolve("secret"));
+    Files.writeString(pkg.resolve("notes (old).txt"), "x");
+    assertThatThrownBy(() -> PackageArchive.of(pkg)).isInstanceOf(PackageException.class)
+        .hasMessageStartingWith("notes (old).txt: a file name may hold only letters");
   }
 }
