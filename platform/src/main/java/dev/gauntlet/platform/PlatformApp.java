@@ -88,8 +88,8 @@ public final class PlatformApp implements AutoCloseable {
         var dispatcher = new JobDispatcher(jobs, PackageIndex.publish(catalog, config.challenges(), store),
             vertx.eventBus(), clock);
         await(vertx.deployVerticle(new VerdictRecorder(submissions, jobs, clock)));
-        await(vertx.deployVerticle(new LeaseReaper(jobs, submissions, dispatcher, catalog, clock, REAP_EVERY,
-            JOB_ATTEMPTS)));
+        await(vertx.deployVerticle(new LeaseReaper(jobs, hazelcast.getCluster(), submissions, dispatcher, catalog, clock,
+            REAP_EVERY, JOB_ATTEMPTS)));
         var http = new HttpVerticle(config.host(), config.port(), new ChallengeRoutes(catalog),
             new SubmissionRoutes(vertx, submissions, catalog, dispatcher, clock, config.maxQueue()),
             new SubmissionEvents(vertx, submissions));
@@ -103,8 +103,10 @@ public final class PlatformApp implements AutoCloseable {
         var judge = new RetryingJudge(new StdioJudge(sandbox), ENGINE_ATTEMPTS, ENGINE_BACKOFF);
         var packages = new PackageCache(store, config.dataDir().resolve("packages"));
         // A runner renews every third of its lease, so one missed renewal costs nothing.
+        // Known by its Hazelcast member's id, so that platforms can tell when it left the cluster.
+        String runnerId = hazelcast.getCluster().getLocalMember().getUuid().toString();
         await(vertx.deployVerticle(new RunnerVerticle(jobs, packages, judge,
-            new RunnerOptions(cluster.getNodeId(), config.slots(), config.lease().dividedBy(3)))));
+            new RunnerOptions(runnerId, config.slots(), config.lease().dividedBy(3)))));
       }
       return new PlatformApp(resources, port, sandbox);
     } catch (Exception | Error e) {

@@ -111,7 +111,7 @@ class ClusterIT {
         assertThat(stored).as("each verdict stored exactly once").hasSize(30).doesNotHaveDuplicates()
             .containsExactlyInAnyOrderElementsOf(expected.keySet().stream()
                 .map(l -> l.substring(l.lastIndexOf('/') + 1)).toList());
-        assertThat(platform.log()).as("the killed runner's job went back to the queue when its lease ran out")
+        assertThat(platform.log()).as("the killed runner's job went back to the queue")
             .contains("queued again");
         successor.stop();
         assertThat(DockerFixture.ownedBy(successor.pid())).isZero();

@@ -1,5 +1,8 @@
 package dev.gauntlet.platform.submission;
 
+import com.hazelcast.cluster.Cluster;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
 import dev.gauntlet.runner.challenge.Catalog;
 import dev.gauntlet.runner.job.Job;
 import dev.gauntlet.runner.job.JobTable;
@@ -8,12 +11,14 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps every unfinished submission on its way to a verdict. Queues again the jobs whose runner
- * stopped renewing its lease, as when it died; stops a job tried {@code maxAttempts} times and records
+ * Keeps every unfinished submission on its way to a verdict. Queues again the jobs of a runner that
+ * left the cluster, at once, and those whose runner stopped renewing its lease, as when it hung or
+ * the cluster did not notice it die; stops a job tried {@code maxAttempts} times and records
  * {@code JUDGE_ERROR} for a human; and queues any stored submission that is in no queue, as when the
  * job table could not be reached when it arrived.
  */
@@ -21,6 +26,7 @@ public final class LeaseReaper extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(LeaseReaper.class);
 
   private final JobTable jobs;
+  private final Cluster cluster;
   private final SubmissionRepository submissions;
   private final JobDispatcher dispatcher;
   private final Catalog catalog;
@@ -28,9 +34,12 @@ public final class LeaseReaper extends VerticleBase {
   private final Duration every;
   private final int maxAttempts;
 
-  public LeaseReaper(JobTable jobs, SubmissionRepository submissions, JobDispatcher dispatcher, Catalog catalog,
-                     Clock clock, Duration every, int maxAttempts) {
+  private UUID membershipListener;
+
+  public LeaseReaper(JobTable jobs, Cluster cluster, SubmissionRepository submissions, JobDispatcher dispatcher,
+                     Catalog catalog, Clock clock, Duration every, int maxAttempts) {
     this.jobs = jobs;
+    this.cluster = cluster;
     this.submissions = submissions;
     this.dispatcher = dispatcher;
     this.catalog = catalog;
@@ -43,6 +52,31 @@ public final class LeaseReaper extends VerticleBase {
   public Future<?> start() {
     vertx.setPeriodic(every.toMillis(), id -> vertx.executeBlocking(this::reap)
         .onFailure(e -> log.warn("could not look for expired leases: {}", e.getMessage())));
+    membershipListener = cluster.addMembershipListener(new MembershipListener() {
+      @Override
+      public void memberAdded(MembershipEvent event) {
+        // A new runner finds the queue by itself.
+      }
+
+      @Override
+      public void memberRemoved(MembershipEvent event) {
+        // Runners are known by their member's id; this runs on Hazelcast's event thread, so work elsewhere.
+        String runnerId = event.getMember().getUuid().toString();
+        vertx.executeBlocking(() -> jobs.requeueHeldBy(runnerId))
+            .onSuccess(requeued -> {
+              if (requeued > 0) {
+                log.warn("runner {} left the cluster; queued again {} job(s) it held", runnerId, requeued);
+              }
+            })
+            .onFailure(e -> log.warn("could not queue the jobs of runner {} again: {}", runnerId, e.getMessage()));
+      }
+    });
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    cluster.removeMembershipListener(membershipListener);
     return Future.succeededFuture();
   }
 

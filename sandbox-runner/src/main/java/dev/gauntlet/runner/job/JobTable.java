@@ -113,6 +113,18 @@ public final class JobTable {
     return requeued;
   }
 
+  /** Queues again every job the runner holds, as when it left the cluster; returns how many. */
+  public int requeueHeldBy(String runnerId) {
+    int requeued = 0;
+    for (Map.Entry<String, HazelcastJsonValue> claimed : jobs.entrySet(Predicates.equal("runner", runnerId))) {
+      var entry = decode(claimed.getValue());
+      if (entry.state() == JobState.CLAIMED) {
+        requeued += jobs.replace(claimed.getKey(), claimed.getValue(), encode(entry.requeued())) ? 1 : 0;
+      }
+    }
+    return requeued;
+  }
+
   /** Removes a job whose verdict is recorded, if it is still held under this lease. */
   public boolean complete(Lease held) {
     var value = jobs.get(held.submissionId());

@@ -130,6 +130,20 @@ class JobTableIT {
   }
 
   @Test
+  @DisplayName("queues again at once every job of a runner that left, and only its jobs")
+  void runnerLeft() {
+    onFirst.enqueue(job("s1"), 0);
+    onFirst.enqueue(job("s2"), 1);
+    var gone = onFirst.claimOldest("gone-runner", 0).orElseThrow().lease();
+    var staying = onFirst.claimOldest("staying-runner", 0).orElseThrow().lease();
+
+    assertThat(onSecond.requeueHeldBy("gone-runner")).isEqualTo(1);
+    assertThat(onSecond.isHeld(gone)).isFalse();
+    assertThat(onSecond.isHeld(staying)).isTrue();
+    assertThat(onSecond.claimOldest("new-runner", 0).orElseThrow().job().submissionId()).isEqualTo(gone.submissionId());
+  }
+
+  @Test
   @DisplayName("keeps a renewed lease")
   void renewedLease() {
     onFirst.enqueue(job("s1"), 0);
