@@ -17,6 +17,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -291,30 +293,27 @@ class AttackSuiteIT {
     return hashes;
   }
 
-  /**
-   * Sandbox containers other than the warm pool's idle ones: none may outlive its run. The pool refills
-   * in the background, so a container it is starting right now gets a moment to join the idle set.
-   */
-  private static long strayContainers() throws InterruptedException {
-    long stray = DockerFixture.strayContainers(PLATFORM.idleSandboxes());
-    for (int i = 0; i < 20 && stray > 0; i++) {
-      Thread.sleep(100);
-      stray = DockerFixture.strayContainers(PLATFORM.idleSandboxes());
-    }
-    return stray;
+  /** Sandbox containers other than the warm pool's idle ones: none may outlive its run. */
+  private static long strayContainers() throws Exception {
+    return settled(() -> DockerFixture.strayContainers(PLATFORM.idleSandboxes()), stray -> stray == 0);
   }
 
   /** Host processes that run sandboxed programs, other than idle warm containers waiting: none may outlive their run. */
-  private static List<String> sandboxedProcesses() throws IOException, InterruptedException {
-    List<String> found = List.of();
-    for (int i = 0; i < 20; i++) {
-      found = HostProbe.processes(cmdline -> cmdline.contains("/sandbox/") || cmdline.startsWith("sleep 300"),
-          PLATFORM.idleSandboxes());
-      if (found.isEmpty()) {
-        break;
-      }
+  private static List<String> sandboxedProcesses() throws Exception {
+    return settled(() -> HostProbe.processes(cmdline -> cmdline.contains("/sandbox/") || cmdline.startsWith("sleep 300"),
+        PLATFORM.idleSandboxes()), List::isEmpty);
+  }
+
+  /**
+   * Looks until the host is clean, for up to 2 s. The warm pool refills in the background, so a
+   * container it is starting right now gets a moment to join the idle set; a real stray stays.
+   */
+  private static <T> T settled(Callable<T> look, Predicate<T> clean) throws Exception {
+    T seen = look.call();
+    for (int i = 0; i < 20 && !clean.test(seen); i++) {
       Thread.sleep(100);
+      seen = look.call();
     }
-    return found;
+    return seen;
   }
 }

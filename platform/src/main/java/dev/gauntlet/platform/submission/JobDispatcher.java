@@ -27,14 +27,16 @@ public final class JobDispatcher {
     this.clock = clock;
   }
 
-  /** Queues a submission for a challenge version this platform serves. */
-  public void dispatch(StoredSubmission submission) {
-    String hash = packages.hashFor(submission.challengeId(), submission.challengeVersion()).orElseThrow(
-        () -> new IllegalStateException("no package for " + submission.challengeId() + " version "
-            + submission.challengeVersion()));
-    if (jobs.enqueue(submission.job(hash), jobs.now())) {
+  /** Queues a submission; false, and nothing queued, when this platform serves no package for its challenge version. */
+  public boolean dispatch(StoredSubmission submission) {
+    var hash = packages.hashFor(submission.challengeId(), submission.challengeVersion());
+    if (hash.isEmpty()) {
+      return false;
+    }
+    if (jobs.enqueue(submission.job(hash.get()), jobs.now())) {
       eventBus.publish(JobTable.JOBS_QUEUED_ADDRESS, submission.id());
     }
+    return true;
   }
 
   /**
@@ -57,8 +59,7 @@ public final class JobDispatcher {
         continue;
       }
       var submission = stranded.get();
-      if (packages.hashFor(submission.challengeId(), submission.challengeVersion()).isPresent()) {
-        dispatch(submission);
+      if (dispatch(submission)) {
         queued++;
       } else if (submissions.recordVerdict(id, JudgeResult.judgeError("challenge " + submission.challengeId()
           + " version " + submission.challengeVersion() + " is no longer served; this submission is not charged", 0),

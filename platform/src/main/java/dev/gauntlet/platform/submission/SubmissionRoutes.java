@@ -51,7 +51,9 @@ public final class SubmissionRoutes {
       // Stored first: if queueing fails, the lease reaper finds it in no queue and queues it.
       submissions.insert(submission);
       try {
-        dispatcher.dispatch(submission);
+        if (!dispatcher.dispatch(submission)) {
+          log.error("submission {} stored but its challenge version has no package; the next sweep ends it", submission.id());
+        }
       } catch (RuntimeException e) {
         log.error("submission {} stored but not queued; the next sweep queues it", submission.id(), e);
       }
