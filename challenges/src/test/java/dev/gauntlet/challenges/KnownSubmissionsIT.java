@@ -6,7 +6,7 @@ import dev.gauntlet.runner.authoring.PackageVerifier;
 import dev.gauntlet.runner.challenge.ChallengePackage;
 import dev.gauntlet.runner.docker.DockerFixture;
 import dev.gauntlet.runner.docker.Sandbox;
-import dev.gauntlet.runner.judge.stdio.StdioJudge;
+import dev.gauntlet.runner.judge.JudgeByKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every bundled package verified as {@code ./gauntlet challenge verify} does it, in Docker. */
 @DisplayName("Bundled packages verified in Docker")
 class KnownSubmissionsIT {
-  private static final PackageVerifier VERIFIER = new PackageVerifier(new StdioJudge(new Sandbox(DockerFixture.docker())));
+  private static final PackageVerifier VERIFIER = new PackageVerifier(new JudgeByKind(new Sandbox(DockerFixture.docker())));
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("dev.gauntlet.challenges.BundledCatalogTest#packages")

@@ -19,7 +19,7 @@ import dev.gauntlet.runner.docker.Sandbox;
 import dev.gauntlet.runner.image.RuntimeImages;
 import dev.gauntlet.runner.job.JobTable;
 import dev.gauntlet.runner.judge.RetryingJudge;
-import dev.gauntlet.runner.judge.stdio.StdioJudge;
+import dev.gauntlet.runner.judge.JudgeByKind;
 import dev.gauntlet.runner.node.RunnerOptions;
 import dev.gauntlet.runner.node.RunnerVerticle;
 import io.vertx.core.Future;
@@ -100,7 +100,7 @@ public final class PlatformApp implements AutoCloseable {
             config.host(), port, catalog.all().size(), config.dataDir().toAbsolutePath());
       }
       if (role.judges()) {
-        var judge = new RetryingJudge(new StdioJudge(sandbox), ENGINE_ATTEMPTS, ENGINE_BACKOFF);
+        var judge = new RetryingJudge(new JudgeByKind(sandbox), ENGINE_ATTEMPTS, ENGINE_BACKOFF);
         var packages = new PackageCache(store, config.dataDir().resolve("packages"));
         // A runner renews every third of its lease, so one missed renewal costs nothing.
         // Known by its Hazelcast member's id, so that platforms can tell when it left the cluster.

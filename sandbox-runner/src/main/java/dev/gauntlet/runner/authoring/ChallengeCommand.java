@@ -4,7 +4,7 @@ import dev.gauntlet.runner.challenge.JudgeKind;
 import dev.gauntlet.runner.docker.DockerClients;
 import dev.gauntlet.runner.docker.Sandbox;
 import dev.gauntlet.runner.image.RuntimeImages;
-import dev.gauntlet.runner.judge.stdio.StdioJudge;
+import dev.gauntlet.runner.judge.JudgeByKind;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +70,7 @@ public final class ChallengeCommand {
     }
     try (var docker = DockerClients.fromEnvironment(); var sandbox = new Sandbox(docker)) {
       new RuntimeImages(docker).ensureAll();
-      var verifier = new PackageVerifier(new StdioJudge(sandbox));
+      var verifier = new PackageVerifier(new JudgeByKind(sandbox));
       boolean allPassed = true;
       for (String folder : folders) {
         var report = verifier.verify(Path.of(folder).toAbsolutePath().normalize());

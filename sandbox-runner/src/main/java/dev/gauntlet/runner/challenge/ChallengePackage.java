@@ -9,17 +9,26 @@ import java.util.Map;
  * must not read an author's folder again while it judges.
  *
  * @param starters   per language, the files the editor opens with
- * @param tests      public test cases first, then hidden ones, each in name order
+ * @param tests      stdio: public test cases first, then hidden ones, each in name order
  * @param references per language, the author's solution
+ * @param scenarios  http-service: public scenarios first, then hidden ones, each in name order
  */
 public record ChallengePackage(Manifest manifest, String statement, Map<Language, Map<String, String>> starters,
                                List<TestCase> tests, Map<Language, Map<String, String>> references,
-                               List<KnownSubmission> submissions) {
+                               List<KnownSubmission> submissions, List<ScenarioFile> scenarios) {
   public ChallengePackage {
     starters = Map.copyOf(starters);
     tests = List.copyOf(tests);
     references = Map.copyOf(references);
     submissions = List.copyOf(submissions);
+    scenarios = List.copyOf(scenarios);
+  }
+
+  /** A stdio package, which has test cases and no scenarios. */
+  public ChallengePackage(Manifest manifest, String statement, Map<Language, Map<String, String>> starters,
+                          List<TestCase> tests, Map<Language, Map<String, String>> references,
+                          List<KnownSubmission> submissions) {
+    this(manifest, statement, starters, tests, references, submissions, List.of());
   }
 
   public String id() {

@@ -3,9 +3,12 @@ package dev.gauntlet.runner.challenge;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** How a package's submissions are judged. Only {@code stdio} is implemented so far. */
+/** How a package's submissions are judged. */
 public enum JudgeKind {
-  STDIO;
+  /** One process per test case, standard input to standard output. */
+  STDIO,
+  /** The candidate's service, probed over HTTP by scenarios, then loaded beside the reference. */
+  HTTP_SERVICE;
 
   @JsonValue
   public String manifestName() {

@@ -3,6 +3,7 @@ package dev.gauntlet.runner.challenge;
 import static dev.gauntlet.runner.challenge.ManifestChecks.inRange;
 import static dev.gauntlet.runner.challenge.ManifestChecks.required;
 
+import dev.gauntlet.probe.LoadPlan;
 import dev.gauntlet.runner.language.Language;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -10,11 +11,14 @@ import java.util.regex.Pattern;
 /**
  * {@code challenge.yaml}: what a package is and how its submissions are judged.
  *
- * @param compare how output tokens are compared; exact when absent
+ * @param compare     stdio: how output tokens are compared; exact when absent
+ * @param performance how latency is scored; required when {@code scoring.performance} is not 0
+ * @param service     http-service: where the service listens and how it shows it is ready
+ * @param load        http-service: the traffic of one load round; required with performance points
  */
 public record Manifest(String format, String id, int version, String title, JudgeKind kind, List<String> skills,
                        List<Language> languages, int suggestedMinutes, Limits limits, Scoring scoring,
-                       Tolerance compare) {
+                       Tolerance compare, Performance performance, ServiceSpec service, LoadPlan load) {
   public static final String FORMAT = "gauntlet/1";
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -43,5 +47,19 @@ public record Manifest(String format, String id, int version, String title, Judg
       throw new IllegalArgumentException("scoring.performance must be 0 for kind stdio, which does not measure latency");
     }
     compare = compare == null ? Tolerance.EXACT : compare;
+    if (scoring.performance() > 0 && (performance == null || load == null)) {
+      throw new IllegalArgumentException("performance and load are required when scoring.performance is not 0");
+    }
+    if (kind != JudgeKind.HTTP_SERVICE && (service != null || load != null)) {
+      throw new IllegalArgumentException("service and load belong to kind http-service only");
+    }
+    service = kind == JudgeKind.HTTP_SERVICE && service == null ? ServiceSpec.DEFAULT : service;
+  }
+
+  /** A stdio manifest, which has no performance, service or load. */
+  public Manifest(String format, String id, int version, String title, JudgeKind kind, List<String> skills,
+                  List<Language> languages, int suggestedMinutes, Limits limits, Scoring scoring, Tolerance compare) {
+    this(format, id, version, title, kind, skills, languages, suggestedMinutes, limits, scoring, compare, null, null,
+        null);
   }
 }

@@ -1,51 +1,51 @@
 package dev.gauntlet.runner.challenge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.gauntlet.probe.ProbeJson;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Parses {@code challenge.yaml} into a {@link Manifest}. Errors read like a compiler's:
+ * Parses the YAML files of a package ({@code challenge.yaml} into a {@link Manifest}, scenario files
+ * of http-service packages into scenarios). Errors read like a compiler's:
  * {@code challenge.yaml:7: limits: memory_mb must be between 16 and 8192, was 5}.
  */
 public final class ManifestReader {
   public static final String FILE = "challenge.yaml";
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+  private static final ObjectMapper YAML = ProbeJson.configure(new ObjectMapper(new YAMLFactory()));
 
   private ManifestReader() {
   }
 
   public static Manifest read(String yaml) {
+    return read(FILE, yaml, Manifest.class);
+  }
+
+  /** Reads one YAML file of a package; {@code file} is how errors name it. */
+  public static <T> T read(String file, String yaml, Class<T> type) {
     if (yaml.isBlank()) {
-      throw new PackageException(FILE + ": is empty");
+      throw new PackageException(file + ": is empty");
     }
     try {
-      return YAML.readValue(yaml, Manifest.class);
+      return YAML.readValue(yaml, type);
     } catch (JsonProcessingException e) {
-      throw new PackageException(describe(yaml, e), e);
+      throw new PackageException(describe(file, yaml, e), e);
     }
   }
 
-  private static String describe(String yaml, JsonProcessingException e) {
+  private static String describe(String file, String yaml, JsonProcessingException e) {
     String field = e instanceof JsonMappingException m ? path(m) : "";
     String reason = reason(e);
     int line = line(yaml, e, reason);
-    return FILE + (line > 0 ? ":" + line : "") + ": " + (field.isEmpty() ? "" : field + ": ") + reason;
+    return file + (line > 0 ? ":" + line : "") + ": " + (field.isEmpty() ? "" : field + ": ") + reason;
   }
 
   /**

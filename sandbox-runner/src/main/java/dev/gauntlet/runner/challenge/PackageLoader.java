@@ -1,5 +1,6 @@
 package dev.gauntlet.runner.challenge;
 
+import dev.gauntlet.probe.Scenario;
 import dev.gauntlet.runner.docker.SandboxPaths;
 import dev.gauntlet.runner.language.Language;
 import dev.gauntlet.runner.verdict.Verdict;
@@ -51,13 +52,40 @@ public final class PackageLoader {
     var starters = perLanguage(manifest, "starter");
     var references = perLanguage(manifest, "reference");
     var tests = new ArrayList<TestCase>();
+    var scenarios = new ArrayList<ScenarioFile>();
     for (Visibility visibility : Visibility.values()) {
-      tests.addAll(tests(visibility));
+      if (manifest.kind() == JudgeKind.HTTP_SERVICE) {
+        scenarios.addAll(scenarios(visibility));
+      } else {
+        tests.addAll(tests(visibility));
+      }
     }
-    if (tests.stream().noneMatch(t -> t.visibility() == Visibility.HIDDEN)) {
+    if (tests.stream().noneMatch(t -> t.visibility() == Visibility.HIDDEN)
+        && scenarios.stream().noneMatch(t -> t.visibility() == Visibility.HIDDEN)) {
       throw new PackageException("tests/hidden: a package needs at least one hidden test");
     }
-    return new ChallengePackage(manifest, statement, starters, tests, references, submissions(manifest));
+    return new ChallengePackage(manifest, statement, starters, tests, references, submissions(manifest), scenarios);
+  }
+
+  private List<ScenarioFile> scenarios(Visibility visibility) {
+    String dir = "tests/" + visibility.folderName();
+    var scenarios = new ArrayList<ScenarioFile>();
+    for (String name : testFiles(dir, visibility)) {
+      if (!name.endsWith(".yaml")) {
+        throw new PackageException(dir + "/" + name + ": unexpected file; scenarios are <name>.yaml");
+      }
+      String file = dir + "/" + name;
+      String yaml = text(file);
+      Scenario scenario = ManifestReader.read(file, yaml, Scenario.class);
+      scenarios.add(new ScenarioFile(visibility, scenario.named(name.substring(0, name.length() - 5)), yaml));
+    }
+    return scenarios;
+  }
+
+  /** The files of a tests folder; git keeps no empty folder, so tests/public may be left out. */
+  private List<String> testFiles(String dir, Visibility visibility) {
+    boolean optional = visibility == Visibility.PUBLIC && !Files.exists(root.resolve(dir), LinkOption.NOFOLLOW_LINKS);
+    return optional ? List.of() : filesIn(dir);
   }
 
   private Map<Language, Map<String, String>> perLanguage(Manifest manifest, String folder) {
@@ -74,9 +102,7 @@ public final class PackageLoader {
   private List<TestCase> tests(Visibility visibility) {
     String dir = "tests/" + visibility.folderName();
     var cases = new ArrayList<TestCase>();
-    // Git keeps no empty folder, so a package without public tests may leave tests/public out.
-    boolean optional = visibility == Visibility.PUBLIC && !Files.exists(root.resolve(dir), LinkOption.NOFOLLOW_LINKS);
-    for (String name : optional ? List.<String>of() : filesIn(dir)) {
+    for (String name : testFiles(dir, visibility)) {
       if (name.endsWith(".in")) {
         String base = name.substring(0, name.length() - 3);
         String answer = dir + "/" + base + ".ans";
@@ -100,7 +126,7 @@ public final class PackageLoader {
         String dir = "submissions/" + folder + "/" + name;
         var files = sources(dir);
         Language language = Language.byEntryFile(files.keySet()).orElseThrow(() -> new PackageException(
-            dir + ": needs exactly one entry file (Main.java or main.py)"));
+            dir + ": needs exactly one entry file (" + Language.entryFiles() + ")"));
         if (!manifest.languages().contains(language)) {
           throw new PackageException(dir + ": " + language.id() + " is not among the package's languages");
         }

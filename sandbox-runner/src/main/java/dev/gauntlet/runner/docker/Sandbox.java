@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,7 @@ public final class Sandbox implements AutoCloseable {
 
   public SandboxResult run(SandboxRequest request) {
     var shape = ContainerShape.of(request);
-    var warm = pool.take(shape);
+    var warm = shape.isolated() ? pool.take(shape) : Optional.<String>empty();
     if (warm.isPresent()) {
       try {
         return runAndRemove(warm.get(), false, request);
@@ -64,6 +65,29 @@ public final class Sandbox implements AutoCloseable {
       }
     }
     return runAndRemove(containers.create(shape), true, request);
+  }
+
+  /**
+   * Starts a program that runs until it is stopped (a service), in a fresh container. Its wall
+   * limit still holds; output is kept up to the caps, and a fatal cap kills it as in a run.
+   */
+  public RunningSandbox start(SandboxRequest request) {
+    String id = containers.create(ContainerShape.of(request));
+    try {
+      var started = begin(id, true, request);
+      return new RunningSandbox(id, started, this::isRunning, attached -> {
+        try {
+          containers.kill(id);
+          return finish(id, attached, ENGINE_GRACE);
+        } finally {
+          containers.remove(id);
+        }
+      });
+    } catch (RuntimeException e) {
+      containers.remove(id);
+      throw e instanceof SandboxEngineException || e instanceof SandboxOutputException ? e
+          : new SandboxEngineException("the engine failed while starting sandbox " + id, e);
+    }
   }
 
   private SandboxResult runAndRemove(String id, boolean fresh, SandboxRequest request) {
@@ -96,6 +120,11 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private SandboxResult runIn(String id, boolean fresh, SandboxRequest request) {
+    return finish(id, begin(id, fresh, request), request.limits().wall());
+  }
+
+  /** Sends the files, attaches to the output, and starts the program. */
+  private Attached begin(String id, boolean fresh, SandboxRequest request) {
     var limits = request.limits();
     var report = new ResourceReport();
     var stdout = new CappedBuffer(limits.stdout());
@@ -104,39 +133,67 @@ public final class Sandbox implements AutoCloseable {
     var files = new HashMap<>(request.files());
     files.put(ShellScript.RUN_FILE, ShellScript.forRequest(request, report.format()).getBytes(StandardCharsets.UTF_8));
     long began = System.nanoTime();
-    try (var attach = docker.attachContainerCmd(id)
+    var collector = new OutputCollector(stdout, stderr, () -> {
+      // Killing from the stream's own thread would deadlock: the engine drains the
+      // container's output before it reports the kill, and this thread is the one draining.
+      if (overflowKilled.compareAndSet(false, true)) {
+        CompletableFuture.runAsync(() -> containers.kill(id));
+      }
+    });
+    var attach = docker.attachContainerCmd(id)
         .withStdIn(new ByteArrayInputStream(TarArchives.write(files)))
         .withStdOut(true)
         .withStdErr(true)
         .withFollowStream(true)
-        .exec(new OutputCollector(stdout, stderr, () -> {
-          // Killing from the stream's own thread would deadlock: the engine drains the
-          // container's output before it reports the kill, and this thread is the one draining.
-          if (overflowKilled.compareAndSet(false, true)) {
-            CompletableFuture.runAsync(() -> containers.kill(id));
-          }
-        }))) {
+        .exec(collector);
+    var attached = new Attached(request, attach, report, stdout, stderr, overflowKilled, began);
+    try {
       awaitAttached(id, attach, fresh);
       if (fresh) {
         containers.start(id);
       }
-      boolean timedOut = !awaitExit(id, limits.wall());
+      return attached;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      attached.closeQuietly();
+      throw new SandboxEngineException("interrupted while starting sandbox " + id, e);
+    } catch (RuntimeException e) {
+      attached.closeQuietly();
+      throw e;
+    }
+  }
+
+  /** Waits up to {@code wait} for the program to end, kills it if it has not, and reads the outcome. */
+  private SandboxResult finish(String id, Attached attached, Duration wait) {
+    try (var attach = attached.attach()) {
+      boolean timedOut = !awaitExit(id, wait);
       if (timedOut) {
         containers.kill(id);
         awaitExit(id, ENGINE_GRACE);
       }
-      Duration measured = Duration.ofNanos(System.nanoTime() - began);
+      Duration measured = Duration.ofNanos(System.nanoTime() - attached.began());
       if (!attach.awaitCompletion(ENGINE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
         // Judging what arrived so far would judge a truncated output.
         throw new SandboxEngineException("the output of sandbox " + id + " did not end", null);
       }
       var state = docker.inspectContainerCmd(id).exec().getState();
-      return result(request, state, timedOut, overflowKilled.get(), stdout, stderr, report.extract(stderr), measured);
+      return result(attached.request(), state, timedOut, attached.overflowKilled().get(), attached.stdout(),
+          attached.stderr(), attached.report().extract(attached.stderr()), measured);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SandboxEngineException("interrupted while running sandbox " + id, e);
     } catch (IOException e) {
       throw new SandboxEngineException("attach stream of sandbox " + id + " failed", e);
+    }
+  }
+
+  private boolean isRunning(String id) {
+    try {
+      return Boolean.TRUE.equals(docker.inspectContainerCmd(id).exec().getState().getRunning());
+    } catch (NotFoundException e) {
+      return false;
+    } catch (RuntimeException e) {
+      throw new SandboxEngineException("the engine could not inspect sandbox " + id, e);
     }
   }
 
@@ -187,6 +244,18 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
+  /** A program started in a container, with what collects its output. */
+  record Attached(SandboxRequest request, OutputCollector attach, ResourceReport report, CappedBuffer stdout,
+                  CappedBuffer stderr, AtomicBoolean overflowKilled, long began) {
+    void closeQuietly() {
+      try {
+        attach.close();
+      } catch (IOException e) {
+        log.debug("closing an attach stream failed: {}", e.getMessage());
+      }
+    }
+  }
+
   /** A warm container that died before this run reached it: nothing of the run happened. */
   private static final class WarmContainerGone extends RuntimeException {
     WarmContainerGone(String message, Throwable cause) {
@@ -195,7 +264,7 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /** Splits the multiplexed attach stream into the two capped buffers. */
-  private static final class OutputCollector extends ResultCallback.Adapter<Frame> {
+  static final class OutputCollector extends ResultCallback.Adapter<Frame> {
     private final CappedBuffer stdout;
     private final CappedBuffer stderr;
     private final Runnable onFatalOverflow;

@@ -28,6 +28,7 @@ final class SandboxContainers {
   private final DockerClient docker;
   private final Owner self = Owner.current();
   private final Set<String> live = ConcurrentHashMap.newKeySet();
+  private final Map<String, Boolean> scratchExec = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   SandboxContainers(DockerClient docker) {
@@ -43,14 +44,14 @@ final class SandboxContainers {
         .withUser(SandboxProfile.USER)
         .withWorkingDir(SandboxProfile.ROOT)
         .withEnv("LANG=C.UTF-8", "HOME=" + SandboxProfile.ROOT)
-        .withNetworkDisabled(true)
+        .withNetworkDisabled(shape.isolated())
         .withStdinOpen(true)
         .withStdInOnce(true)
         .withAttachStdin(true)
         .withAttachStdout(true)
         .withAttachStderr(true)
         .withLabels(Map.of(SandboxProfile.LABEL, "true", OWNER_LABEL, self.label()))
-        .withHostConfig(SandboxProfile.hostConfig(shape))
+        .withHostConfig(SandboxProfile.hostConfig(shape, scratchExec(shape.image())))
         .exec()
         .getId());
     live.add(id);
@@ -60,6 +61,13 @@ final class SandboxContainers {
       throw new SandboxEngineException("the sandbox is closed: the runner is stopping", null);
     }
     return id;
+  }
+
+  private boolean scratchExec(String image) {
+    return scratchExec.computeIfAbsent(image, tag -> engine("inspect image " + tag, () -> {
+      Map<String, String> labels = docker.inspectImageCmd(tag).exec().getConfig().getLabels();
+      return labels != null && "true".equals(labels.get(SandboxProfile.SCRATCH_EXEC_LABEL));
+    }));
   }
 
   void start(String id) {

@@ -22,4 +22,9 @@ public record SandboxLimits(long memoryBytes, double cpus, long pids, Duration w
           + cpus + " cpus, " + pids + " pids, " + wall + ", " + scratchMb + " MB scratch");
     }
   }
+
+  /** Room for the files and 16 MiB more, in steps of 16 MiB so that runs share a warm-pool shape. */
+  public static int scratchMbFor(long filesBytes) {
+    return (int) ((filesBytes >> 24) + 2) * 16;
+  }
 }

@@ -9,11 +9,17 @@ import java.util.Map;
 
 /**
  * The one place that decides how a container running candidate code is confined. Every
- * sandbox, build or test run, gets exactly this profile; only the numbers change.
+ * sandbox, build or test run, service or the probe beside it, gets exactly this profile; only the
+ * numbers change, and whether it joins the loopback of one other sandbox.
  */
 public final class SandboxProfile {
   public static final String USER = "10001:10001";
   public static final String LABEL = "dev.gauntlet.sandbox";
+  /**
+   * An image label: runtimes whose programs are native binaries (Go) must execute what their build
+   * wrote, so their scratch space is mounted without {@code noexec}.
+   */
+  public static final String SCRATCH_EXEC_LABEL = "dev.gauntlet.scratch-exec";
   static final String ROOT = "/sandbox";
   private static final long OPEN_FILES = 256;
   private static final int INODES = 8192;
@@ -23,9 +29,9 @@ public final class SandboxProfile {
   private SandboxProfile() {
   }
 
-  static HostConfig hostConfig(ContainerShape shape) {
+  static HostConfig hostConfig(ContainerShape shape, boolean scratchExec) {
     return HostConfig.newHostConfig()
-        .withNetworkMode("none")
+        .withNetworkMode(shape.networkMode())
         .withMemory(shape.memoryBytes())
         .withMemorySwap(shape.memoryBytes())
         .withNanoCPUs((long) (shape.cpus() * 1_000_000_000L))
@@ -33,7 +39,7 @@ public final class SandboxProfile {
         .withReadonlyRootfs(true)
         .withTmpFs(Map.of(
             // Inodes are capped too: empty files cost no bytes but still cost kernel memory.
-            ROOT, "rw,noexec,nosuid,nodev,size=" + shape.scratchMb() + "m,nr_inodes=" + INODES
+            ROOT, "rw," + (scratchExec ? "exec" : "noexec") + ",nosuid,nodev,size=" + shape.scratchMb() + "m,nr_inodes=" + INODES
                 + ",uid=10001,gid=10001,mode=0700",
             "/tmp", "rw,noexec,nosuid,nodev,size=16m,nr_inodes=1024,mode=1777"))
         .withShmSize(SHM_BYTES)

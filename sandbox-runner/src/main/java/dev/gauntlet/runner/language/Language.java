@@ -15,17 +15,28 @@ import java.util.Optional;
 public enum Language {
   JAVA("java", "Main.java",
       List.of("sh", "-c", "javac -J-XX:+UseSerialGC -J-XX:TieredStopAtLevel=1 -encoding UTF-8 -nowarn -proc:none"
-          + " -d /sandbox/out $(find /sandbox/src -name '*.java')"),
+          + " -cp " + Libraries.JAVA_CLASS_PATH + " -d /sandbox/out $(find /sandbox/src -name '*.java')"),
       // The heap ceiling sits far above any container limit (it is only reserved, not used), so
       // running out of memory is the kernel's OOM kill, read from the engine, and not an
       // OutOfMemoryError that would pass for a runtime error.
       List.of("java", "-XX:+UseSerialGC", "-Xmx16g", "-XX:-UsePerfData",
-          "-Xss64m", "-cp", "/sandbox/out", "Main")),
+          "-Xss64m", "-cp", "/sandbox/out:" + Libraries.JAVA_CLASS_PATH, "Main")),
   PYTHON("python", "main.py",
       // Isolated mode keeps the working directory off the module path: a submitted compileall.py
       // must not run at build time, where the limits are a compiler's and not the program's.
       List.of("sh", "-c", "cp -R /sandbox/src/. /sandbox/out/ && python3 -I -m compileall -q /sandbox/out"),
-      List.of("python3", "-S", "-B", "/sandbox/out/main.py"));
+      List.of("python3", "-S", "-B", "/sandbox/out/main.py")),
+  NODE("node", "main.js",
+      // Nothing to compile: the build checks the syntax of every file, so a typo is a build error.
+      List.of("sh", "-c", "cp -R /sandbox/src/. /sandbox/out/ && find /sandbox/out -name '*.js' -exec node --check {} +"),
+      List.of("node", "/sandbox/out/main.js")),
+  GO("go", "main.go",
+      List.of("sh", "-c", "cp -R /opt/gocache /sandbox/.gocache && mkdir -p /sandbox/.gotmp && cd /sandbox/src"
+          + " && { [ -f go.mod ] || printf 'module solution\\n\\ngo 1.24\\n' > go.mod; }"
+          + " && env CGO_ENABLED=0 GOCACHE=/sandbox/.gocache GOTMPDIR=/sandbox/.gotmp GOTOOLCHAIN=local GOPROXY=off"
+          + " GOFLAGS=-mod=mod go build -o /sandbox/out/main ."),
+      // Files travel between sandboxes as plain bytes, without their modes.
+      List.of("sh", "-c", "chmod u+x /sandbox/out/main && exec /sandbox/out/main"));
 
   private final String id;
   private final String entryFile;
@@ -56,6 +67,11 @@ public enum Language {
 
   public List<String> runCommand() {
     return runCommand;
+  }
+
+  /** The entry files of every language, for messages that list them. */
+  public static String entryFiles() {
+    return String.join(", ", Arrays.stream(values()).map(Language::entryFile).toList());
   }
 
   public static Optional<Language> byId(String id) {

@@ -10,12 +10,20 @@ import java.util.List;
  * @param score    points earned out of the package's total
  * @param maxScore the package's total points
  * @param message  build output on {@code BUILD_ERROR}, the cause on {@code JUDGE_ERROR}, else null
- * @param tests    test cases in the order they ran; the ones after the first failure did not run
+ * @param tests       test cases (or scenarios) in the order they ran; with stdio, the ones after the
+ *                    first failure did not run
+ * @param performance how the latency score came about, when latency was measured
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record JudgeResult(Verdict verdict, int score, int maxScore, String message, List<TestResult> tests) {
+public record JudgeResult(Verdict verdict, int score, int maxScore, String message, List<TestResult> tests,
+                          PerformanceReport performance) {
   public JudgeResult {
     tests = List.copyOf(tests);
+  }
+
+  /** A result without latency figures. */
+  public JudgeResult(Verdict verdict, int score, int maxScore, String message, List<TestResult> tests) {
+    this(verdict, score, maxScore, message, tests, null);
   }
 
   public static JudgeResult judgeError(String cause, int maxScore) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gauntlet.runner.challenge.JudgeKind;
 import dev.gauntlet.runner.docker.DockerFixture;
 import dev.gauntlet.runner.docker.Sandbox;
-import dev.gauntlet.runner.judge.stdio.StdioJudge;
+import dev.gauntlet.runner.judge.JudgeByKind;
 import dev.gauntlet.runner.verdict.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Verifying a package, against the real engine")
 class PackageVerifierIT {
-  private final PackageVerifier verifier = new PackageVerifier(new StdioJudge(new Sandbox(DockerFixture.docker())));
+  private final PackageVerifier verifier = new PackageVerifier(new JudgeByKind(new Sandbox(DockerFixture.docker())));
 
   @TempDir
   Path catalog;

@@ -41,8 +41,8 @@ class ManifestReaderTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       memory out of range  | 'memory_mb: 256'        | 'memory_mb: 4'       | challenge.yaml:9: limits: memory_mb must be between 16 and 8192, was 4
-      unknown language     | '[java, python]'        | '[java, rust]'       | challenge.yaml:7: languages[1]: 'rust' is not one of [java, python]
-      unknown kind         | 'kind: stdio'           | 'kind: sql-magic'    | challenge.yaml:5: kind: 'sql-magic' is not one of [stdio]
+      unknown language     | '[java, python]'        | '[java, rust]'       | challenge.yaml:7: languages[1]: 'rust' is not one of [java, python, node, go]
+      unknown kind         | 'kind: stdio'           | 'kind: sql-magic'    | challenge.yaml:5: kind: 'sql-magic' is not one of [stdio, http-service]
       unknown field        | 'skills:'               | 'skils:'             | challenge.yaml:6: skils: unknown field (known: [
       wrong format         | 'format: gauntlet/1'    | 'format: kattis'     | challenge.yaml:1: format must be gauntlet/1, was kattis
       bad id               | 'id: sum-of-numbers'    | 'id: Sum Of Numbers' | id must be lower-case words joined by '-'
@@ -55,6 +55,62 @@ class ManifestReaderTest {
     assertThatThrownBy(() -> ManifestReader.read(VALID.replace(replace, with)))
         .isInstanceOf(PackageException.class)
         .hasMessageContaining(message);
+  }
+
+  private static final String SERVICE = """
+      format: gauntlet/1
+      id: links
+      version: 1
+      title: Links
+      kind: http-service
+      languages: [go]
+      suggested_minutes: 30
+      limits: { build_seconds: 60, wall_seconds: 2, memory_mb: 256, cpus: 1.0, pids: 64, output_kb: 64 }
+      scoring: { correctness: 70, performance: 30 }
+      performance: { metric: p90_ms, full_marks_at: 1.5, zero_at: 5 }
+      load:
+        rate: 100
+        seconds: 1
+        warmup_seconds: 0.5
+        timeout_ms: 500
+        requests:
+          - { weight: 1, request: { path: /v1/links } }
+      """;
+
+  @Test
+  @DisplayName("reads an http-service manifest, with defaults for the service and the rounds")
+  void readsHttpService() {
+    Manifest m = ManifestReader.read(SERVICE);
+
+    assertThat(m.kind()).isEqualTo(JudgeKind.HTTP_SERVICE);
+    assertThat(m.service()).isEqualTo(new ServiceSpec(8080, "/health", 20));
+    assertThat(m.performance()).isEqualTo(new Performance(LatencyMetric.P90_MS, 1.5, 5, 3));
+    assertThat(m.load().total()).isEqualTo(150);
+    assertThat(m.load().requests()).singleElement().satisfies(r -> assertThat(r.request().method()).isEqualTo("GET"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      zero before full marks   | 'zero_at: 5'             | 'zero_at: 1.2'          | zero_at must be greater than full_marks_at, was 1.2
+      unknown metric           | 'metric: p90_ms'         | 'metric: p95_ms'        | 'p95_ms' is not one of [p50_ms, p90_ms, p99_ms, mean_ms]
+      relative path            | 'path: /v1/links'        | 'path: v1/links'        | path must start with '/' or a captured ${value}, was v1/links
+      rate too high            | 'rate: 100'              | 'rate: 100000'          | load: rate must be between 1 and 5000
+      restricted header        | '{ path: /v1/links }'    | '{ path: /x, headers: { Host: evil } }' | Host is set by the client itself
+      """)
+  @DisplayName("names what is wrong in the service blocks")
+  void explainsHttpService(String name, String replace, String with, String message) {
+    assertThatThrownBy(() -> ManifestReader.read(SERVICE.replace(replace, with)))
+        .isInstanceOf(PackageException.class)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  @DisplayName("refuses latency points nobody measures, and service blocks on a stdio package")
+  void refusesMisplacedBlocks() {
+    assertThatThrownBy(() -> ManifestReader.read(SERVICE.substring(0, SERVICE.indexOf("load:"))))
+        .hasMessageContaining("performance and load are required when scoring.performance is not 0");
+    assertThatThrownBy(() -> ManifestReader.read(VALID + "service: { port: 9000 }\n"))
+        .hasMessageContaining("service and load belong to kind http-service only");
   }
 
   @Test

@@ -6,18 +6,18 @@ import dev.gauntlet.runner.challenge.TestCase;
 import dev.gauntlet.runner.challenge.Visibility;
 import dev.gauntlet.runner.docker.Sandbox;
 import dev.gauntlet.runner.docker.SandboxLimits;
-import dev.gauntlet.runner.docker.SandboxOutputException;
 import dev.gauntlet.runner.docker.SandboxRequest;
 import dev.gauntlet.runner.docker.SandboxResult;
 import dev.gauntlet.runner.docker.StreamCap;
 import dev.gauntlet.runner.image.RuntimeImages;
+import dev.gauntlet.runner.judge.Build;
 import dev.gauntlet.runner.judge.Judge;
+import dev.gauntlet.runner.judge.Logs;
 import dev.gauntlet.runner.judge.Progress;
 import dev.gauntlet.runner.judge.Submission;
 import dev.gauntlet.runner.verdict.JudgeResult;
 import dev.gauntlet.runner.verdict.TestResult;
 import dev.gauntlet.runner.verdict.Verdict;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,13 +32,7 @@ import java.util.Optional;
  * judging, as in Kattis.
  */
 public final class StdioJudge implements Judge {
-  /** Compilers need more than the programs they build; a build gets at least this much. */
-  private static final int BUILD_MEMORY_MB = 1024;
-  private static final int BUILD_PIDS = 256;
-  private static final int BUILD_OUTPUT_BYTES = 64 << 20;
-  private static final int BUILD_SCRATCH_MB = 256;
   private static final int LOG_BYTES = 64 << 10;
-  private static final int SHOWN_LOG_CHARS = 4_000;
 
   private final Sandbox sandbox;
 
@@ -50,15 +44,9 @@ public final class StdioJudge implements Judge {
   public JudgeResult judge(ChallengePackage pkg, Submission submission, Progress progress) {
     var limits = pkg.manifest().limits();
     int maxScore = pkg.manifest().scoring().total();
-    SandboxResult build;
-    try {
-      build = sandbox.run(buildRequest(submission, limits));
-    } catch (SandboxOutputException e) {
-      return new JudgeResult(Verdict.BUILD_ERROR, 0, maxScore, "the build left files that cannot be taken out of"
-          + " the sandbox: " + e.getMessage(), List.of());
-    }
+    var build = Build.of(sandbox, submission, limits);
     if (!build.succeeded()) {
-      return new JudgeResult(Verdict.BUILD_ERROR, 0, maxScore, buildLog(build), List.of());
+      return new JudgeResult(Verdict.BUILD_ERROR, 0, maxScore, build.failure(), List.of());
     }
     var comparator = new TokenComparator(pkg.manifest().compare());
     var results = new ArrayList<TestResult>();
@@ -74,16 +62,6 @@ public final class StdioJudge implements Judge {
     return new JudgeResult(Verdict.ACCEPTED, maxScore, maxScore, null, results);
   }
 
-  private static SandboxRequest buildRequest(Submission submission, Limits limits) {
-    var files = new HashMap<String, byte[]>();
-    submission.files().forEach((path, text) -> files.put("src/" + path, text.getBytes(StandardCharsets.UTF_8)));
-    var buildLimits = new SandboxLimits(Math.max(limits.memoryMb(), BUILD_MEMORY_MB) * (1L << 20),
-        Math.max(limits.cpus(), 1.0), Math.max(limits.pids(), BUILD_PIDS), Duration.ofSeconds(limits.buildSeconds()),
-        new StreamCap(BUILD_OUTPUT_BYTES, true), new StreamCap(LOG_BYTES, false), BUILD_SCRATCH_MB);
-    return new SandboxRequest(RuntimeImages.imageFor(submission.language()), files, "src",
-        submission.language().buildCommand(), Optional.empty(), true, buildLimits);
-  }
-
   private static SandboxRequest testRequest(Submission submission, Map<String, byte[]> built, TestCase test,
                                             Limits limits) {
     var files = new HashMap<String, byte[]>();
@@ -93,14 +71,9 @@ public final class StdioJudge implements Judge {
     var runLimits = new SandboxLimits(limits.memoryMb() * (1L << 20), limits.cpus(), limits.pids(),
         Duration.ofMillis(Math.round(limits.wallSeconds() * 1000)),
         new StreamCap(limits.outputKb() << 10, true), new StreamCap(LOG_BYTES, false),
-        scratchMb(filesBytes));
+        SandboxLimits.scratchMbFor(filesBytes));
     return new SandboxRequest(RuntimeImages.imageFor(submission.language()), files, "out",
         submission.language().runCommand(), Optional.of("in"), false, runLimits);
-  }
-
-  /** Room for the files and 16 MiB more, in steps of 16 MiB so that runs share a warm-pool shape. */
-  private static int scratchMb(long filesBytes) {
-    return (int) ((filesBytes >> 24) + 2) * 16;
   }
 
   private static TestResult judged(TestCase test, SandboxResult run, TokenComparator comparator) {
@@ -117,7 +90,7 @@ public final class StdioJudge implements Judge {
       detail = "still running when the time limit ran out";
     } else if (run.exitCode() != 0) {
       verdict = Verdict.RUNTIME_ERROR;
-      detail = "exited with status " + run.exitCode() + stderrTail(run);
+      detail = "exited with status " + run.exitCode() + Logs.stderrTail(run.stderr());
     } else {
       var difference = comparator.difference(test.answer(), run.stdout());
       verdict = difference.isPresent() ? Verdict.WRONG_ANSWER : Verdict.ACCEPTED;
@@ -135,29 +108,5 @@ public final class StdioJudge implements Judge {
     long passed = results.stream()
         .filter(r -> r.visibility() == Visibility.HIDDEN && r.verdict() == Verdict.ACCEPTED).count();
     return (int) (pkg.manifest().scoring().correctness() * passed / hidden);
-  }
-
-  private static String buildLog(SandboxResult build) {
-    if (build.timedOut()) {
-      return "the build ran out of time";
-    }
-    if (build.oomKilled()) {
-      return "the build ran out of memory";
-    }
-    if (build.outputExceeded()) {
-      return "the build produced more than " + (BUILD_OUTPUT_BYTES >> 20) + " MiB";
-    }
-    // Compilers name files by their path in the sandbox; the candidate knows them by their own.
-    return shorten(new String(build.stderr(), StandardCharsets.UTF_8).replace("/sandbox/src/", "")
-        .replace("/sandbox/out/", ""));
-  }
-
-  private static String stderrTail(SandboxResult run) {
-    String stderr = new String(run.stderr(), StandardCharsets.UTF_8).strip();
-    return stderr.isEmpty() ? "" : "\n" + shorten(stderr);
-  }
-
-  private static String shorten(String log) {
-    return log.length() <= SHOWN_LOG_CHARS ? log : log.substring(0, SHOWN_LOG_CHARS) + "\n…";
   }
 }

@@ -1,0 +1,82 @@
+package dev.gauntlet.probe;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The HTTP client pointed at the service under test. HTTP/1.1 only: an {@code h2c} upgrade offer
+ * would be one more thing a candidate's server must get right that the challenge did not ask for.
+ */
+final class Client {
+  /** More of a body than any assertion needs; the rest is not read. */
+  static final int MAX_BODY_BYTES = 1 << 20;
+  private static final ObjectMapper JSON = ProbeJson.mapper();
+
+  private final HttpClient http;
+  private final String base;
+
+  Client(int port, Duration connectTimeout) {
+    this.http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(connectTimeout)
+        .build();
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  /** A response with at most {@link #MAX_BODY_BYTES} of its body. */
+  Answer send(HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    // Closing the stream before its end drops the rest of the body and the connection with it.
+    try (InputStream body = response.body()) {
+      return new Answer(response.statusCode(), response.headers(), body.readNBytes(MAX_BODY_BYTES));
+    }
+  }
+
+  /** A response, its body cut at {@link #MAX_BODY_BYTES}. */
+  record Answer(int status, HttpHeaders headers, byte[] body) {
+  }
+
+  /** Sends without waiting; the body is drained and dropped, as a load client would. */
+  CompletableFuture<HttpResponse<Void>> sendAsync(HttpRequest request) {
+    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+  }
+
+  HttpRequest build(HttpCall call, Variables variables, Duration timeout) {
+    String path = variables.expand(call.path());
+    if (!path.startsWith("/")) {
+      throw new StepFailure("the path " + path + " does not start with '/'");
+    }
+    URI uri;
+    try {
+      uri = URI.create(base + path);
+    } catch (IllegalArgumentException e) {
+      throw new StepFailure("the path " + path + " is not a valid URI path");
+    }
+    var builder = HttpRequest.newBuilder(uri).timeout(timeout);
+    call.headers().forEach((name, value) -> builder.header(name, variables.expand(value)));
+    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+    if (call.json() != null) {
+      body = HttpRequest.BodyPublishers.ofString(variables.expand(call.json()).toString(), StandardCharsets.UTF_8);
+      if (call.headers().keySet().stream().noneMatch("content-type"::equalsIgnoreCase)) {
+        builder.header("Content-Type", "application/json");
+      }
+    } else if (call.body() != null) {
+      body = HttpRequest.BodyPublishers.ofString(variables.expand(call.body()), StandardCharsets.UTF_8);
+    }
+    return builder.method(call.method(), body).build();
+  }
+
+  static ObjectMapper json() {
+    return JSON;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.gauntlet.probe;
+
+import java.util.List;
+
+/**
+ * One round of open-loop load: requests go out at a constant rate whatever the service does, and
+ * each latency counts from the moment its request was due, so a stalled service cannot hide the
+ * requests it delayed (no coordinated omission).
+ *
+ * @param rate          requests per second
+ * @param seconds       how long latencies are recorded
+ * @param warmupSeconds load sent before recording starts, at the same rate
+ * @param timeoutMs     a request not answered in this time counts as a timeout
+ * @param setup         steps run once before the load, whose captures the requests may use
+ * @param requests      the mix, sent in a fixed interleaved order by weight
+ */
+public record LoadPlan(double rate, double seconds, double warmupSeconds, int timeoutMs, List<Step> setup,
+                       List<LoadRequest> requests) {
+  public LoadPlan {
+    if (rate < 1 || rate > 5000) {
+      throw new IllegalArgumentException("rate must be between 1 and 5000 requests per second, was " + rate);
+    }
+    if (seconds < 0.5 || seconds > 60) {
+      throw new IllegalArgumentException("seconds must be between 0.5 and 60, was " + seconds);
+    }
+    if (warmupSeconds < 0 || warmupSeconds > 30) {
+      throw new IllegalArgumentException("warmup_seconds must be between 0 and 30, was " + warmupSeconds);
+    }
+    if (timeoutMs < 10 || timeoutMs > 30_000) {
+      throw new IllegalArgumentException("timeout_ms must be between 10 and 30000, was " + timeoutMs);
+    }
+    setup = setup == null ? List.of() : List.copyOf(setup);
+    if (requests == null || requests.isEmpty()) {
+      throw new IllegalArgumentException("requests: the load needs at least one request");
+    }
+    requests = List.copyOf(requests);
+  }
+
+  /** Requests sent in one round, warm-up included. */
+  public long total() {
+    return Math.round(rate * (warmupSeconds + seconds));
+  }
+}

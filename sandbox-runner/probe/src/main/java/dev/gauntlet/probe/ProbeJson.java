@@ -1,0 +1,25 @@
+package dev.gauntlet.probe;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+
+/** How plans and reports are written: the same snake_case names as the package's YAML. */
+public final class ProbeJson {
+  private ProbeJson() {
+  }
+
+  /** Configures a mapper (JSON here, YAML in the runner) the way plans and reports are read. */
+  public static <M extends ObjectMapper> M configure(M mapper) {
+    mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    return mapper;
+  }
+
+  public static ObjectMapper mapper() {
+    return configure(new ObjectMapper());
+  }
+}

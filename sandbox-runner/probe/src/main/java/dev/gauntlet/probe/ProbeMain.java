@@ -1,0 +1,63 @@
+package dev.gauntlet.probe;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gauntlet.probe.ProbeReport.LoadOutcome;
+import dev.gauntlet.probe.ProbeReport.ScenarioOutcome;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+
+/**
+ * Runs a {@link Plan} against the service that shares this process's loopback, and prints a
+ * {@link ProbeReport} as JSON on standard output. Exit status 0 means the report is complete,
+ * whatever the service did; anything else is the probe's own failure.
+ */
+public final class ProbeMain {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+  private ProbeMain() {
+  }
+
+  public static void main(String[] args) throws IOException, InterruptedException {
+    if (args.length != 1) {
+      System.err.println("usage: ProbeMain <plan.json>");
+      System.exit(2);
+    }
+    ObjectMapper json = ProbeJson.mapper();
+    Plan plan = json.readValue(Path.of(args[0]).toFile(), Plan.class);
+    json.writeValue(System.out, run(plan));
+  }
+
+  static ProbeReport run(Plan plan) throws InterruptedException {
+    var client = new Client(plan.port(), CONNECT_TIMEOUT);
+    long ready = Readiness.await(client, plan.readyPath(), Duration.ofMillis(plan.readyMillis()));
+    if (ready < 0) {
+      return new ProbeReport(-1, null, null);
+    }
+    var steps = new StepRunner(client, Duration.ofMillis(plan.requestTimeoutMs()));
+    var outcomes = new ArrayList<ScenarioOutcome>();
+    for (Scenario scenario : plan.scenarios()) {
+      long began = System.nanoTime();
+      String failure = steps.run(scenario.steps(), new Variables()).orElse(null);
+      outcomes.add(new ScenarioOutcome(scenario.name(), Duration.ofNanos(System.nanoTime() - began).toMillis(), failure));
+    }
+    LoadOutcome load = null;
+    if (plan.load() != null) {
+      var variables = new Variables();
+      var setupFailure = steps.run(plan.load().setup(), variables);
+      try {
+        load = setupFailure.isPresent()
+            ? setupFailed(setupFailure.get())
+            : new LoadGenerator(client).run(plan.load(), variables);
+      } catch (StepFailure unexpanded) {
+        load = setupFailed(unexpanded.getMessage());
+      }
+    }
+    return new ProbeReport(ready, outcomes, load);
+  }
+
+  private static LoadOutcome setupFailed(String why) {
+    return new LoadOutcome(why, 0, 0, 0, new int[0]);
+  }
+}

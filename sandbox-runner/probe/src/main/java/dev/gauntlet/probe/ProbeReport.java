@@ -1,0 +1,43 @@
+package dev.gauntlet.probe;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * What the probe saw, printed as JSON on its standard output for the runner.
+ *
+ * @param readyMillis how long the service took to answer its readiness path; -1 when it never did
+ * @param scenarios   one outcome per scenario of the plan, in order
+ * @param load        the load round's figures, when the plan had one
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProbeReport(long readyMillis, List<ScenarioOutcome> scenarios, LoadOutcome load) {
+  public ProbeReport {
+    scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
+  }
+
+  public boolean ready() {
+    return readyMillis >= 0;
+  }
+
+  /**
+   * @param failure why the first failing step failed; null when the scenario passed
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ScenarioOutcome(String name, long millis, String failure) {
+    public boolean passed() {
+      return failure == null;
+    }
+  }
+
+  /**
+   * @param setupFailure   why the load's setup failed; the load did not run then
+   * @param sent           requests recorded (warm-up excluded)
+   * @param errors         recorded requests answered with a status the mix does not expect, or refused
+   * @param timeouts       recorded requests not answered within the timeout
+   * @param latencyMicros  of each good response, from when its request was due until it was read
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record LoadOutcome(String setupFailure, long sent, long errors, long timeouts, int[] latencyMicros) {
+  }
+}
