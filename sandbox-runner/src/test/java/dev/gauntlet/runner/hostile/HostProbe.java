@@ -1,7 +1,9 @@
 package dev.gauntlet.runner.hostile;
 
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Files;
@@ -16,6 +18,26 @@ import java.util.stream.Stream;
 /** What hostile-program tests look at on the host: its processes, and a listener that counts who reached it. */
 public final class HostProbe {
   private HostProbe() {
+  }
+
+  /**
+   * Where a program in a sandbox might find the host: loopback, the default bridge's gateway, and
+   * the host's own first IPv4 address. All on this machine.
+   */
+  public static List<String> addressesToTry() throws IOException {
+    var addresses = new ArrayList<String>(List.of("127.0.0.1", "172.17.0.1"));
+    NetworkInterface.networkInterfaces()
+        .filter(n -> !n.getName().equals("lo") && !n.getName().startsWith("docker") && !n.getName().startsWith("veth"))
+        .flatMap(NetworkInterface::inetAddresses)
+        .filter(a -> a instanceof Inet4Address)
+        .map(InetAddress::getHostAddress)
+        .findFirst()
+        .ifPresent(addresses::add);
+    return addresses;
+  }
+
+  public static String pythonList(List<String> values) {
+    return values.stream().map(v -> "'" + v + "'").toList().toString();
   }
 
   /** Host processes whose command line matches, as {@code pid: command line}. */

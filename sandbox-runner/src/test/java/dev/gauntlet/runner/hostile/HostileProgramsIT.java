@@ -13,14 +13,10 @@ import dev.gauntlet.runner.docker.StreamCap;
 import dev.gauntlet.runner.image.RuntimeImages;
 import dev.gauntlet.runner.language.Language;
 import java.io.IOException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,8 +53,7 @@ class HostileProgramsIT {
   @Test
   @DisplayName("cannot reach a listener on the host through loopback, the bridge gateway or the host's address")
   void noNetwork() throws Exception {
-    var addresses = new ArrayList<String>(List.of("127.0.0.1", "172.17.0.1"));
-    hostAddress().ifPresent(addresses::add);
+    var addresses = HostProbe.addressesToTry();
     try (var listener = new HostProbe.Listener()) {
       var result = python("""
           import socket
@@ -70,7 +65,7 @@ class HostileProgramsIT {
                   print(host, "connected")
               except OSError as e:
                   print(host, "blocked")
-          """.formatted(toPythonList(addresses), listener.port()), Duration.ofSeconds(20));
+          """.formatted(HostProbe.pythonList(addresses), listener.port()), Duration.ofSeconds(20));
 
       assertThat(stdout(result).lines()).hasSize(addresses.size()).allSatisfy(line -> assertThat(line).endsWith(" blocked"));
       assertThat(listener.accepted()).isZero();
@@ -244,19 +239,6 @@ class HostileProgramsIT {
   }
 
   /** The machine's own non-loopback, non-bridge IPv4 address, if it has one. */
-  private static Optional<String> hostAddress() throws IOException {
-    return NetworkInterface.networkInterfaces()
-        .filter(n -> !n.getName().equals("lo") && !n.getName().startsWith("docker") && !n.getName().startsWith("veth"))
-        .flatMap(NetworkInterface::inetAddresses)
-        .filter(a -> a instanceof Inet4Address)
-        .map(InetAddress::getHostAddress)
-        .findFirst();
-  }
-
-  private static String toPythonList(List<String> values) {
-    return values.stream().map(v -> "'" + v + "'").toList().toString();
-  }
-
   private static List<String> hostProcessesMentioning(String text) throws IOException {
     return HostProbe.processes(cmdline -> cmdline.contains(text) && !cmdline.contains("surefire")
         && !cmdline.contains("failsafe"));
