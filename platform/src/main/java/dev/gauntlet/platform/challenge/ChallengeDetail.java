@@ -11,14 +11,21 @@ import java.util.TreeMap;
 
 /**
  * {@code GET /api/v1/challenges/{id}}: what a candidate may see. Built only from the statement,
- * starters and public tests, so hidden tests and references cannot leak through it.
+ * starters, public tests and public scenarios, so hidden ones and references cannot leak through it.
  *
- * @param starters per language id, the starter files by path
+ * @param starters        per language id, the starter files by path
+ * @param publicTests     stdio: the public test cases in full
+ * @param publicScenarios http-service: the public scenarios, as their files read
  */
 public record ChallengeDetail(@JsonUnwrapped ChallengeSummary summary, String statement, Limits limits,
-                              Map<String, Map<String, String>> starters, List<PublicTest> publicTests) {
+                              Map<String, Map<String, String>> starters, List<PublicTest> publicTests,
+                              List<PublicScenario> publicScenarios) {
   /** A public test in full. */
   public record PublicTest(String name, String input, String answer) {
+  }
+
+  /** A public scenario, in the package's YAML format. */
+  public record PublicScenario(String name, String yaml) {
   }
 
   static ChallengeDetail of(ChallengePackage pkg) {
@@ -28,6 +35,10 @@ public record ChallengeDetail(@JsonUnwrapped ChallengeSummary summary, String st
         .map(t -> new PublicTest(t.name(), new String(t.input(), StandardCharsets.UTF_8),
             new String(t.answer(), StandardCharsets.UTF_8)))
         .toList();
-    return new ChallengeDetail(ChallengeSummary.of(pkg), pkg.statement(), pkg.manifest().limits(), starters, tests);
+    var scenarios = pkg.scenarios().stream().filter(s -> s.visibility() == Visibility.PUBLIC)
+        .map(s -> new PublicScenario(s.name(), s.source()))
+        .toList();
+    return new ChallengeDetail(ChallengeSummary.of(pkg), pkg.statement(), pkg.manifest().limits(), starters, tests,
+        scenarios);
   }
 }

@@ -11,12 +11,18 @@ import java.util.Map;
  * @param expect  what the response must be; any response passes when absent
  * @param capture by variable name, where its value comes from: a JSONPath into the body
  *                ({@code $.id}) or a header ({@code header:ETag})
+ * @param waitMs  how long to wait before sending, for what happens with time (an expiry); 0 when absent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Step(String name, HttpCall request, Expectation expect, Map<String, String> capture) {
+public record Step(String name, HttpCall request, Expectation expect, Map<String, String> capture, Integer waitMs) {
   static final String HEADER_PREFIX = "header:";
+  static final int MAX_WAIT_MS = 10_000;
 
   public Step {
+    waitMs = waitMs == null ? 0 : waitMs;
+    if (waitMs < 0 || waitMs > MAX_WAIT_MS) {
+      throw new IllegalArgumentException("wait_ms must be between 0 and " + MAX_WAIT_MS + ", was " + waitMs);
+    }
     if (request == null) {
       throw new IllegalArgumentException("request is required");
     }

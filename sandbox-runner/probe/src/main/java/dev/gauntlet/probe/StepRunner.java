@@ -33,6 +33,7 @@ final class StepRunner {
   }
 
   private void runOne(Step step, Variables variables) throws InterruptedException {
+    Thread.sleep(step.waitMs());
     Client.Answer answer;
     try {
       answer = client.send(client.build(step.request(), variables, timeout));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gauntlet.probe.Plan;
 import dev.gauntlet.probe.ProbeJson;
 import dev.gauntlet.probe.ProbeReport;
+import dev.gauntlet.probe.Step;
 import dev.gauntlet.runner.docker.RunningSandbox;
 import dev.gauntlet.runner.docker.Sandbox;
 import dev.gauntlet.runner.docker.SandboxEngineException;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,13 +99,15 @@ final class Probe {
 
   private static Duration wall(Plan plan) {
     Duration wall = Duration.ofMillis(plan.readyMillis()).plus(MARGIN);
-    long steps = plan.scenarios().stream().mapToLong(s -> s.steps().size()).sum();
-    wall = wall.plus(Duration.ofMillis(plan.requestTimeoutMs()).multipliedBy(steps));
+    var steps = new ArrayList<Step>();
+    plan.scenarios().forEach(scenario -> steps.addAll(scenario.steps()));
     if (plan.load() != null) {
-      var load = plan.load();
-      wall = wall.plus(Duration.ofMillis(plan.requestTimeoutMs()).multipliedBy(load.setup().size()))
-          .plus(Duration.ofMillis(Math.round(1000 * (load.warmupSeconds() + load.seconds()))))
-          .plus(Duration.ofMillis(load.timeoutMs()));
+      steps.addAll(plan.load().setup());
+      wall = wall.plus(Duration.ofMillis(Math.round(1000 * (plan.load().warmupSeconds() + plan.load().seconds()))))
+          .plus(Duration.ofMillis(plan.load().timeoutMs()));
+    }
+    for (Step step : steps) {
+      wall = wall.plus(Duration.ofMillis(plan.requestTimeoutMs() + step.waitMs()));
     }
     return wall;
   }
