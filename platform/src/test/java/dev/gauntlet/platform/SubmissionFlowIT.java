@@ -103,6 +103,36 @@ class SubmissionFlowIT {
   }
 
   @Test
+  @DisplayName("judges an HTTP service against the reference and shows both sides' latency figures")
+  void httpService() throws Exception {
+    var judged = api.awaitJudged(api.submit("short-links", "go",
+        Map.of("main.go", ApiClient.source("short-links/reference/go/main.go"))));
+
+    assertThat(judged.getString("verdict")).as(judged.encodePrettily()).isEqualTo("ACCEPTED");
+    assertThat(judged.getInteger("score")).isEqualTo(100);
+    assertThat(judged.getJsonArray("tests")).hasSize(8);
+    var performance = judged.getJsonObject("performance");
+    assertThat(performance.getString("metric")).isEqualTo("p90_ms");
+    assertThat(performance.getJsonArray("candidateMs")).hasSize(3);
+    assertThat(performance.getJsonArray("referenceMs")).hasSize(3);
+    assertThat(performance.getInteger("points")).isEqualTo(30);
+    assertThat(performance.getLong("requests")).isEqualTo(900);
+  }
+
+  @Test
+  @DisplayName("serves an HTTP challenge with its public scenarios, never the hidden ones")
+  void httpChallengeDetail() throws Exception {
+    var response = api.get("/api/v1/challenges/short-links");
+    var challenge = new JsonObject(response.body());
+
+    assertThat(challenge.getString("kind")).isEqualTo("http-service");
+    assertThat(challenge.getJsonObject("starters").fieldNames()).containsExactlyInAnyOrder("java", "python", "node", "go");
+    assertThat(challenge.getJsonArray("publicScenarios")).extracting(s -> ((JsonObject) s).getString("name"))
+        .containsExactly("create-and-follow", "rejects-a-relative-url");
+    assertThat(response.body()).doesNotContain("redirect-counts-hits", "retry-7f3a", "example.net/hits");
+  }
+
+  @Test
   @DisplayName("streams each test as it is judged, then the verdict, as server-sent events")
   void liveProgress() throws Exception {
     String location = api.submit("latency-percentiles", "java",

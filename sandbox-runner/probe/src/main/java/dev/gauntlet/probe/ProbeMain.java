@@ -38,14 +38,13 @@ public final class ProbeMain {
     var steps = new StepRunner(client, Duration.ofMillis(plan.requestTimeoutMs()));
     var outcomes = new ArrayList<ScenarioOutcome>();
     for (Scenario scenario : plan.scenarios()) {
-      long began = System.nanoTime();
-      String failure = steps.run(scenario.steps(), new Variables()).orElse(null);
-      outcomes.add(new ScenarioOutcome(scenario.name(), Duration.ofNanos(System.nanoTime() - began).toMillis(), failure));
+      var outcome = steps.run(scenario.steps(), new Variables());
+      outcomes.add(new ScenarioOutcome(scenario.name(), outcome.slowest().toMillis(), outcome.failure().orElse(null)));
     }
     LoadOutcome load = null;
     if (plan.load() != null) {
       var variables = new Variables();
-      var setupFailure = steps.run(plan.load().setup(), variables);
+      var setupFailure = steps.run(plan.load().setup(), variables).failure();
       try {
         load = setupFailure.isPresent()
             ? setupFailed(setupFailure.get())

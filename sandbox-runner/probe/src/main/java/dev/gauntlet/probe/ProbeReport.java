@@ -21,10 +21,12 @@ public record ProbeReport(long readyMillis, List<ScenarioOutcome> scenarios, Loa
   }
 
   /**
-   * @param failure why the first failing step failed; null when the scenario passed
+   * @param slowestMillis the longest any of its requests took, from sending to the end of the
+   *                      response: what the package's per-request limit is measured against
+   * @param failure       why the first failing step failed; null when the scenario passed
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record ScenarioOutcome(String name, long millis, String failure) {
+  public record ScenarioOutcome(String name, long slowestMillis, String failure) {
     public boolean passed() {
       return failure == null;
     }

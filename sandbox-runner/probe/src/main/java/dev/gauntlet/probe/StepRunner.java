@@ -20,20 +20,29 @@ final class StepRunner {
     this.timeout = timeout;
   }
 
+  /** How a run of steps went: why the first failing step failed, if one did, and the slowest request. */
+  record Outcome(Optional<String> failure, Duration slowest) {
+  }
+
   /** Runs the steps in order; the first that fails ends the run and says why. */
-  Optional<String> run(Iterable<Step> steps, Variables variables) throws InterruptedException {
+  Outcome run(Iterable<Step> steps, Variables variables) throws InterruptedException {
+    Duration slowest = Duration.ZERO;
     for (Step step : steps) {
+      Thread.sleep(step.waitMs());
+      long began = System.nanoTime();
       try {
         runOne(step, variables);
       } catch (StepFailure failure) {
-        return Optional.of(step.title() + ": " + failure.getMessage());
+        return new Outcome(Optional.of(step.title() + ": " + failure.getMessage()), slowest);
+      } finally {
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        slowest = took.compareTo(slowest) > 0 ? took : slowest;
       }
     }
-    return Optional.empty();
+    return new Outcome(Optional.empty(), slowest);
   }
 
   private void runOne(Step step, Variables variables) throws InterruptedException {
-    Thread.sleep(step.waitMs());
     Client.Answer answer;
     try {
       answer = client.send(client.build(step.request(), variables, timeout));

@@ -14,7 +14,6 @@ import dev.gauntlet.runner.verdict.Verdict;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,19 +43,18 @@ public final class PackageVerifier {
     var checks = new ArrayList<Check>();
     var problems = new ArrayList<String>();
     var warnings = new ArrayList<String>();
-    for (Map.Entry<Language, Map<String, String>> reference : pkg.references().entrySet()) {
-      var check = run(pkg, "reference/" + reference.getKey().id(),
-          new Submission(reference.getKey(), reference.getValue()), Verdict.ACCEPTED);
+    for (Language language : pkg.references().keySet()) {
+      var check = check("reference/" + language.id(), Verdict.ACCEPTED, judge.judgeReference(pkg, language));
       checks.add(check);
       checkHeadroom(pkg, check, problems);
     }
     for (KnownSubmission known : pkg.submissions()) {
-      checks.add(run(pkg, "submissions/" + known.expected().folderName() + "/" + known.name(),
-          new Submission(known.language(), known.files()), known.expected()));
+      checks.add(check("submissions/" + known.expected().folderName() + "/" + known.name(), known.expected(),
+          judge.judge(pkg, new Submission(known.language(), known.files()), Progress.NONE)));
     }
     if (pkg.submissions().stream().noneMatch(s -> TOO_SLOW.contains(s.expected()))) {
-      warnings.add("no known submission is too slow (submissions/time_limit/): nothing shows that the limits"
-          + " separate a good solution from a naive one");
+      warnings.add("no known submission is too slow (submissions/time_limit/ or submissions/too_slow/): nothing"
+          + " shows that the limits separate a good solution from a naive one");
     }
     if (pkg.submissions().stream().noneMatch(s -> s.expected() == Verdict.WRONG_ANSWER)) {
       warnings.add("no known wrong answer (submissions/wrong_answer/): nothing shows that the tests catch a mistake");
@@ -64,8 +62,7 @@ public final class PackageVerifier {
     return new VerificationReport(pkg.id(), checks, problems, warnings);
   }
 
-  private Check run(ChallengePackage pkg, String solution, Submission submission, Verdict expected) {
-    JudgeResult result = judge.judge(pkg, submission, Progress.NONE);
+  private static Check check(String solution, Verdict expected, JudgeResult result) {
     long slowest = result.tests().stream().mapToLong(TestResult::wallMs).max().orElse(0);
     return new Check(solution, expected, result.verdict(), slowest, explain(result));
   }

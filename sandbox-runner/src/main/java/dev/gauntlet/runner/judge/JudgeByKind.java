@@ -5,6 +5,7 @@ import dev.gauntlet.runner.challenge.JudgeKind;
 import dev.gauntlet.runner.docker.Sandbox;
 import dev.gauntlet.runner.judge.http.HttpServiceJudge;
 import dev.gauntlet.runner.judge.stdio.StdioJudge;
+import dev.gauntlet.runner.language.Language;
 import dev.gauntlet.runner.verdict.JudgeResult;
 import java.util.EnumMap;
 import java.util.Map;
@@ -21,5 +22,10 @@ public final class JudgeByKind implements Judge {
   @Override
   public JudgeResult judge(ChallengePackage pkg, Submission submission, Progress progress) {
     return judges.get(pkg.manifest().kind()).judge(pkg, submission, progress);
+  }
+
+  @Override
+  public JudgeResult judgeReference(ChallengePackage pkg, Language language) {
+    return judges.get(pkg.manifest().kind()).judgeReference(pkg, language);
   }
 }

@@ -10,7 +10,8 @@ import dev.gauntlet.runner.challenge.Visibility;
  * @param name        the test case's name in the package
  * @param visibility  public or hidden
  * @param verdict     the outcome of this test case
- * @param wallMs      wall-clock time of the run, as the engine measured it
+ * @param wallMs      wall-clock time of the run, as the engine measured it; for a scenario, the
+ *                    time of its slowest request
  * @param cpuMs       user plus system CPU time of the program
  * @param memoryKb    peak resident memory of the program, 0 when unknown
  * @param detail      for public test cases: what went wrong, with the first differing tokens

@@ -1,6 +1,7 @@
 package dev.gauntlet.runner.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.gauntlet.runner.challenge.JudgeKind;
 import dev.gauntlet.runner.docker.DockerFixture;
@@ -52,6 +53,21 @@ class PackageVerifierIT {
         .containsExactlyInAnyOrder("reference/java", "reference/python", "submissions/wrong_answer/int-overflow");
     assertThat(report.warnings()).singleElement().asString().contains("no known submission is too slow");
     assertThat(report.render()).contains("submissions/wrong_answer/int-overflow  WRONG_ANSWER   WRONG_ANSWER", "verified");
+  }
+
+  @Test
+  @DisplayName("a new http-service skeleton verifies: its wrong answer is caught and its slow service scored down")
+  void serviceSkeletonVerifies() {
+    var service = PackageTemplate.create(JudgeKind.HTTP_SERVICE, "key-value", catalog);
+
+    var report = verifier.verify(service);
+
+    assertThat(report.passed()).as(report.render()).isTrue();
+    assertThat(report.warnings()).isEmpty();
+    assertThat(report.checks()).extracting(Check::solution, Check::actual).containsExactlyInAnyOrder(
+        tuple("reference/python", Verdict.ACCEPTED),
+        tuple("submissions/too_slow/nagle-on-keep-alive", Verdict.TOO_SLOW),
+        tuple("submissions/wrong_answer/found-for-everything", Verdict.WRONG_ANSWER));
   }
 
   @Test

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The {@code http-service} judge. The candidate's project is built, then started as a service in a
@@ -55,6 +56,25 @@ public final class HttpServiceJudge implements Judge {
 
   @Override
   public JudgeResult judge(ChallengePackage pkg, Submission submission, Progress progress) {
+    return judge(pkg, submission, progress, service -> measure(pkg, submission.language(), service));
+  }
+
+  /**
+   * The reference is the yardstick: loading it beside itself would measure nothing but noise. It
+   * must pass every scenario and hold one round of the package's load.
+   */
+  @Override
+  public JudgeResult judgeReference(ChallengePackage pkg, Language language) {
+    return judge(pkg, new Submission(language, pkg.references().get(language)), Progress.NONE,
+        service -> holdsLoad(pkg, service));
+  }
+
+  /**
+   * @param latency scores the service's latency once its required scenarios pass; null when the
+   *                service stopped answering
+   */
+  private JudgeResult judge(ChallengePackage pkg, Submission submission, Progress progress,
+                            Function<RunningSandbox, PerformanceReport> latency) {
     Manifest manifest = pkg.manifest();
     int maxScore = manifest.scoring().total();
     var build = Build.of(sandbox, submission, manifest.limits());
@@ -77,8 +97,8 @@ public final class HttpServiceJudge implements Judge {
       boolean requiredPassed = requiredPassed(pkg, report.scenarios());
       PerformanceReport performance = null;
       if (manifest.scoring().performance() > 0 && requiredPassed) {
-        performance = measure(pkg, submission.language(), service);
-        if (performance == null || !service.isRunning()) {
+        performance = latency.apply(service);
+        if (!service.isRunning()) {
           return stopped(service.stop(), results, maxScore);
         }
       }
@@ -175,6 +195,27 @@ public final class HttpServiceJudge implements Judge {
     }
   }
 
+  /** One round of load on the reference alone: null when it held, a report saying why when not. */
+  private PerformanceReport holdsLoad(ChallengePackage pkg, RunningSandbox reference) {
+    var manifest = pkg.manifest();
+    LoadOutcome round = probe.run(reference, loadPlan(pkg)).load();
+    if (round == null) {
+      return null;
+    }
+    if (round.setupFailure() != null) {
+      return setupFailed(manifest, round.setupFailure());
+    }
+    var rounds = List.of(round);
+    if (!LatencyScore.failedTooOften(rounds)) {
+      return null;
+    }
+    return new PerformanceReport(manifest.performance().metric(),
+        List.of(LatencyScore.figure(manifest.performance().metric(), round.latencyMicros(), manifest.load().timeoutMs())),
+        List.of(), 0, 0, 0, round.sent(), round.errors() + round.timeouts(), 0, manifest.scoring().performance(),
+        (round.errors() + round.timeouts()) + " of " + round.sent() + " requests under load failed or timed out:"
+            + " the reference does not hold the package's load on this machine");
+  }
+
   private static PerformanceReport setupFailed(Manifest manifest, String why) {
     return new PerformanceReport(manifest.performance().metric(), List.of(), List.of(), 0, 0, 0, 0, 0, 0,
         manifest.scoring().performance(), "the load's setup failed: " + why);
@@ -186,7 +227,7 @@ public final class HttpServiceJudge implements Judge {
       ScenarioFile file = pkg.scenarios().get(i);
       ScenarioOutcome outcome = outcomes.get(i);
       results.add(new TestResult(file.name(), file.visibility(),
-          outcome.passed() ? Verdict.ACCEPTED : Verdict.WRONG_ANSWER, outcome.millis(), 0, 0,
+          outcome.passed() ? Verdict.ACCEPTED : Verdict.WRONG_ANSWER, outcome.slowestMillis(), 0, 0,
           file.visibility() == Visibility.PUBLIC ? outcome.failure() : null));
     }
     return results;
