@@ -82,7 +82,8 @@ public class LatencyFidelity {
     int[] points = repeated.stream().mapToInt(PerformanceReport::points).toArray();
     int spread = java.util.Arrays.stream(points).max().orElse(0) - java.util.Arrays.stream(points).min().orElse(0);
     out.append("## The same submission (").append(REPEATED).append("x the work) judged ").append(repeated.size())
-        .append(" times\n\n| run | points | ratio | round pairs | candidate p90 ms | reference p90 ms |\n|---|---|---|---|---|---|\n");
+        .append(" times\n\n| run | points | ratio | round pairs | candidate ms per round | reference ms per round |\n")
+        .append("|---|---|---|---|---|---|\n");
     for (int i = 0; i < repeated.size(); i++) {
       var p = repeated.get(i);
       out.append(String.format(Locale.ROOT, "| %d | %d | %.3f | %.3f–%.3f | %s | %s |%n", i + 1, p.points(), p.ratio(),
