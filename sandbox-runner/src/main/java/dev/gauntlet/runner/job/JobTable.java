@@ -53,7 +53,10 @@ public final class JobTable {
   public Optional<Claim> claimOldest(String runnerId, long now) {
     Collection<Object[]> queued = jobs.project(Projections.<Map.Entry<String, HazelcastJsonValue>>multiAttribute(
         "__key", "enqueuedAt"), Predicates.equal("state", JobState.QUEUED.name()));
-    var oldestFirst = queued.stream().sorted(Comparator.comparingLong(row -> ((Number) row[1]).longValue()))
+    // A row read while its entry is being replaced can lack the time (the JSON metadata lags the
+    // value): it goes last, and the entry itself, read next, says whether it is still queued.
+    var oldestFirst = queued.stream()
+        .sorted(Comparator.comparingLong(row -> row[1] instanceof Number at ? at.longValue() : Long.MAX_VALUE))
         .map(row -> (String) row[0]).toList();
     for (String id : oldestFirst) {
       var current = jobs.get(id);
