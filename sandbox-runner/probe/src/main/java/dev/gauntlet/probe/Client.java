@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -52,27 +51,12 @@ final class Client {
   }
 
   HttpRequest build(HttpCall call, Variables variables, Duration timeout) {
-    String path = variables.expand(call.path());
-    if (!path.startsWith("/")) {
-      throw new StepFailure("the path " + path + " does not start with '/'");
-    }
-    URI uri;
-    try {
-      uri = URI.create(base + path);
-    } catch (IllegalArgumentException e) {
-      throw new StepFailure("the path " + path + " is not a valid URI path");
-    }
-    var builder = HttpRequest.newBuilder(uri).timeout(timeout);
-    call.headers().forEach((name, value) -> builder.header(name, variables.expand(value)));
-    HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
-    if (call.json() != null) {
-      body = HttpRequest.BodyPublishers.ofString(variables.expand(call.json()).toString(), StandardCharsets.UTF_8);
-      if (call.headers().keySet().stream().noneMatch("content-type"::equalsIgnoreCase)) {
-        builder.header("Content-Type", "application/json");
-      }
-    } else if (call.body() != null) {
-      body = HttpRequest.BodyPublishers.ofString(variables.expand(call.body()), StandardCharsets.UTF_8);
-    }
+    var outgoing = OutgoingRequest.of(call, variables);
+    var builder = HttpRequest.newBuilder(URI.create(base + outgoing.target())).timeout(timeout);
+    outgoing.headers().forEach(builder::header);
+    var body = call.json() == null && call.body() == null
+        ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(outgoing.body());
     return builder.method(call.method(), body).build();
   }
 

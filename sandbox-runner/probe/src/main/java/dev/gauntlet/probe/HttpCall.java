@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HttpCall(String method, String path, Map<String, String> headers, JsonNode json, String body) {
   private static final Pattern METHOD = Pattern.compile("[A-Z]{1,16}");
-  /** What the JDK client sets itself and refuses from callers. */
-  private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+  /** What the clients set themselves. */
+  private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host",
+      "transfer-encoding", "upgrade");
+  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
 
   public HttpCall {
     method = method == null ? "GET" : method;
@@ -33,6 +35,9 @@ public record HttpCall(String method, String path, Map<String, String> headers, 
     }
     headers = headers == null ? Map.of() : Map.copyOf(headers);
     for (String name : headers.keySet()) {
+      if (!TOKEN.matcher(name).matches()) {
+        throw new IllegalArgumentException("headers: " + name + " is not a valid header name");
+      }
       if (RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
         throw new IllegalArgumentException("headers: " + name + " is set by the client itself and cannot be chosen");
       }

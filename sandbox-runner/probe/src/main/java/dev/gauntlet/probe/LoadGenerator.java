@@ -1,15 +1,18 @@
 package dev.gauntlet.probe;
 
 import dev.gauntlet.probe.ProbeReport.LoadOutcome;
-import java.net.http.HttpRequest;
-import java.net.http.HttpTimeoutException;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -27,63 +30,99 @@ final class LoadGenerator {
   private static final int ERROR = -2;
   private static final int TIMEOUT = -3;
   private static final Duration DRAIN_MARGIN = Duration.ofSeconds(1);
+  /** Threads beyond the cap, for the moment between a request ending and its thread being idle again. */
+  private static final int SPARE_THREADS = 8;
 
-  private final Client client;
+  private final int port;
 
-  LoadGenerator(Client client) {
-    this.client = client;
+  LoadGenerator(int port) {
+    this.port = port;
   }
 
   LoadOutcome run(LoadPlan plan, Variables variables) throws InterruptedException {
-    List<HttpRequest> requests = new ArrayList<>();
+    var requests = new ArrayList<byte[]>();
     for (LoadRequest request : plan.requests()) {
-      requests.add(client.build(request.request(), variables, Duration.ofMillis(plan.timeoutMs())));
+      requests.add(OutgoingRequest.of(request.request(), variables).http11("127.0.0.1:" + port));
     }
     int[] order = interleaved(plan.requests());
     int total = Math.toIntExact(plan.total());
     int warmup = (int) Math.round(plan.rate() * plan.warmupSeconds());
-    int[] outcome = new int[total];
-    Arrays.fill(outcome, PENDING);
+    var outcome = new AtomicIntegerArray(total);
+    for (int i = 0; i < total; i++) {
+      outcome.set(i, PENDING);
+    }
     var inFlight = new AtomicInteger();
     double intervalNanos = 1e9 / plan.rate();
-    long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
-    for (int i = 0; i < total; i++) {
-      long due = start + Math.round(i * intervalNanos);
-      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-        LockSupport.parkNanos(wait);
-      }
-      if (inFlight.get() >= MAX_IN_FLIGHT) {
-        outcome[i] = TIMEOUT;
-        continue;
-      }
-      inFlight.incrementAndGet();
-      int index = i;
-      LoadRequest kind = plan.requests().get(order[i % order.length]);
-      client.sendAsync(requests.get(order[i % order.length])).whenComplete((response, failure) -> {
-        if (failure != null) {
-          outcome[index] = unwrap(failure) instanceof HttpTimeoutException ? TIMEOUT : ERROR;
-        } else if (kind.isGood(response.statusCode())) {
-          outcome[index] = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - due) / 1_000);
-        } else {
-          outcome[index] = ERROR;
+    long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(plan.timeoutMs());
+    // Not closed with the client: closing would wait for a sender stuck writing to a service that
+    // stopped reading, and senders are daemons that end with the probe.
+    var senders = senders();
+    try (var client = new LoadClient(port)) {
+      long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
+      for (int i = 0; i < total; i++) {
+        long due = start + Math.round(i * intervalNanos);
+        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+          LockSupport.parkNanos(wait);
         }
-        inFlight.decrementAndGet();
-      });
-    }
-    long drainDeadline = System.nanoTime() + Duration.ofMillis(plan.timeoutMs()).plus(DRAIN_MARGIN).toNanos();
-    while (inFlight.get() > 0 && System.nanoTime() < drainDeadline) {
-      Thread.sleep(5);
+        if (inFlight.get() >= MAX_IN_FLIGHT) {
+          outcome.set(i, TIMEOUT);
+          continue;
+        }
+        inFlight.incrementAndGet();
+        int index = i;
+        LoadRequest kind = plan.requests().get(order[i % order.length]);
+        byte[] bytes = requests.get(order[i % order.length]);
+        boolean head = kind.request().method().equals("HEAD");
+        try {
+          senders.execute(() -> {
+            outcome.set(index, exchange(client, kind, bytes, head, due, timeoutNanos));
+            inFlight.decrementAndGet();
+          });
+        } catch (RejectedExecutionException e) {
+          outcome.set(index, TIMEOUT);
+          inFlight.decrementAndGet();
+        }
+      }
+      long drainDeadline = System.nanoTime() + timeoutNanos + DRAIN_MARGIN.toNanos();
+      while (inFlight.get() > 0 && System.nanoTime() < drainDeadline) {
+        Thread.sleep(5);
+      }
+      senders.shutdownNow();
     }
     return tally(outcome, warmup);
   }
 
-  private static LoadOutcome tally(int[] outcome, int warmup) {
+  /** The microseconds from when the request was due to its response's end, or why there is none. */
+  private static int exchange(LoadClient client, LoadRequest kind, byte[] request, boolean head, long due,
+                              long timeoutNanos) {
+    try {
+      int status = client.send(request, head, due + timeoutNanos);
+      long micros = (System.nanoTime() - due) / 1_000;
+      return kind.isGood(status) ? (int) Math.min(Integer.MAX_VALUE, micros) : ERROR;
+    } catch (SocketTimeoutException e) {
+      return TIMEOUT;
+    } catch (IOException e) {
+      return ERROR;
+    }
+  }
+
+  /**
+   * Platform threads, each blocked on its own socket: a response wakes its thread straight from
+   * the kernel, with no selector or executor hand-off between the bytes and the clock.
+   */
+  private static ThreadPoolExecutor senders() {
+    var threads = Thread.ofPlatform().name("load-", 0).daemon(true).factory();
+    return new ThreadPoolExecutor(0, MAX_IN_FLIGHT + SPARE_THREADS, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        threads);
+  }
+
+  private static LoadOutcome tally(AtomicIntegerArray outcome, int warmup) {
     long errors = 0;
     long timeouts = 0;
-    int[] latencies = new int[outcome.length - warmup];
+    int[] latencies = new int[outcome.length() - warmup];
     int good = 0;
-    for (int i = warmup; i < outcome.length; i++) {
-      int value = outcome[i];
+    for (int i = warmup; i < outcome.length(); i++) {
+      int value = outcome.get(i);
       if (value >= 0) {
         latencies[good++] = value;
       } else if (value == ERROR) {
@@ -92,7 +131,7 @@ final class LoadGenerator {
         timeouts++;
       }
     }
-    return new LoadOutcome(null, outcome.length - warmup, errors, timeouts, Arrays.copyOf(latencies, good));
+    return new LoadOutcome(null, outcome.length() - warmup, errors, timeouts, Arrays.copyOf(latencies, good));
   }
 
   /**
@@ -115,9 +154,5 @@ final class LoadGenerator {
       cycle[slot] = best;
     }
     return cycle;
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }
 }

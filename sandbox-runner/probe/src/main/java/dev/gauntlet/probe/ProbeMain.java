@@ -48,7 +48,7 @@ public final class ProbeMain {
       try {
         load = setupFailure.isPresent()
             ? setupFailed(setupFailure.get())
-            : new LoadGenerator(client).run(plan.load(), variables);
+            : new LoadGenerator(plan.port()).run(plan.load(), variables);
       } catch (StepFailure unexpanded) {
         load = setupFailed(unexpanded.getMessage());
       }
