@@ -82,7 +82,7 @@ public final class Sandbox implements AutoCloseable {
         } finally {
           containers.remove(id);
         }
-      });
+      }, containers);
     } catch (RuntimeException e) {
       containers.remove(id);
       throw e instanceof SandboxEngineException || e instanceof SandboxOutputException ? e

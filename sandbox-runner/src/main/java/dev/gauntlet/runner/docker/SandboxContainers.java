@@ -43,7 +43,7 @@ final class SandboxContainers {
         .withCmd("sh", "-c", ShellScript.BOOTSTRAP)
         .withUser(SandboxProfile.USER)
         .withWorkingDir(SandboxProfile.ROOT)
-        .withEnv("LANG=C.UTF-8", "HOME=" + SandboxProfile.ROOT)
+        .withEnv(SandboxProfile.environment(shape))
         .withNetworkDisabled(shape.isolated())
         .withStdinOpen(true)
         .withStdInOnce(true)
@@ -72,6 +72,14 @@ final class SandboxContainers {
 
   void start(String id) {
     engine("start sandbox " + id, () -> docker.startContainerCmd(id).exec());
+  }
+
+  void pause(String id) {
+    engine("pause sandbox " + id, () -> docker.pauseContainerCmd(id).exec());
+  }
+
+  void unpause(String id) {
+    engine("unpause sandbox " + id, () -> docker.unpauseContainerCmd(id).exec());
   }
 
   void kill(String id) {

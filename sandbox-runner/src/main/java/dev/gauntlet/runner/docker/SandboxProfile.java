@@ -29,6 +29,15 @@ public final class SandboxProfile {
   private SandboxProfile() {
   }
 
+  /**
+   * The program's environment. Go before 1.25 sizes its scheduler by the host's CPUs, not the
+   * sandbox's quota: with more threads than the quota runs, its goroutines hop between them, and
+   * a Go service's latency settles on one of two levels from one load round to the next.
+   */
+  static List<String> environment(ContainerShape shape) {
+    return List.of("LANG=C.UTF-8", "HOME=" + ROOT, "GOMAXPROCS=" + Math.max(1, (int) Math.ceil(shape.cpus())));
+  }
+
   static HostConfig hostConfig(ContainerShape shape, boolean scratchExec) {
     return HostConfig.newHostConfig()
         .withNetworkMode(shape.networkMode())

@@ -104,7 +104,7 @@ class HostileProgramsIT {
             print('root read-only')
         """, Duration.ofSeconds(10));
     assertThat(stdout(result).lines()).containsExactly("False False",
-        "['HOME', 'HOSTNAME', 'LANG', 'OLDPWD', 'PATH', 'PWD']", "root read-only");
+        "['GOMAXPROCS', 'HOME', 'HOSTNAME', 'LANG', 'OLDPWD', 'PATH', 'PWD']", "root read-only");
   }
 
   @Test

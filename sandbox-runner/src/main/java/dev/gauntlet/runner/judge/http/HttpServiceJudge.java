@@ -144,7 +144,9 @@ public final class HttpServiceJudge implements Judge {
   /**
    * Builds and starts the reference in the candidate's language, checks it passes the scenarios
    * (which also leaves it in the same state as the candidate's service), then loads both in
-   * alternating rounds, each side going first in every other round. Null when the candidate's
+   * alternating rounds, each side going first in every other round. The side not being loaded is
+   * frozen: its collector or compiler cannot slow the other's round, and a candidate that burns CPU
+   * only while it is not being measured cannot slow the reference. Null when the candidate's
    * service stopped answering.
    */
   private PerformanceReport measure(ChallengePackage pkg, Language language, RunningSandbox candidate) {
@@ -170,7 +172,13 @@ public final class HttpServiceJudge implements Judge {
         boolean candidateFirst = round % 2 == 0;
         for (int turn = 0; turn < 2; turn++) {
           boolean candidateTurn = candidateFirst == (turn == 0);
-          LoadOutcome outcome = probe.run(candidateTurn ? candidate : reference, plan).load();
+          LoadOutcome outcome;
+          var idle = (candidateTurn ? reference : candidate).freeze();
+          try {
+            outcome = probe.run(candidateTurn ? candidate : reference, plan).load();
+          } finally {
+            idle.close();
+          }
           if (outcome == null) {
             if (!candidateTurn) {
               throw new ReferenceFailure("the reference service in " + language.id() + " stopped under load");
