@@ -52,7 +52,7 @@ public class LatencyFidelity {
         }
         ladder.add(rung);
       }
-      Files.writeString(results, report(repeated, ladder, baseRounds));
+      Files.writeString(results, report(pkg, repeated, ladder, baseRounds));
     }
   }
 
@@ -71,14 +71,20 @@ public class LatencyFidelity {
         p.points(), p.ratio(), p.ratioLow(), p.ratioHigh(), p.candidateMs(), p.referenceMs());
   }
 
-  private static String report(List<PerformanceReport> repeated, List<List<PerformanceReport>> ladder, int baseRounds) {
+  private static String report(ChallengePackage pkg, List<PerformanceReport> repeated,
+                               List<List<PerformanceReport>> ladder, int baseRounds) {
+    var performance = pkg.manifest().performance();
+    var load = pkg.manifest().load();
     var out = new StringBuilder();
     out.append("# Latency fidelity\n\n")
         .append("Measured ").append(Instant.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
         .append(" cores by `bench/latency-fidelity/run`. The service (`busy-work/`, Go) hashes ").append(baseRounds)
-        .append(" times per request; each judging loads it and the reference (the same service at 1x) in 5 alternating")
-        .append(" rounds of 2 s at 100 requests/s, and scores the ratio of the median p50s: 100 points at or under 1.05x,")
-        .append(" none from 3x, log scale between.\n\n");
+        .append(" times per request; each judging loads it and the reference (the same service at 1x) in ")
+        .append(performance.rounds()).append(" alternating rounds of ").append(load.seconds()).append(" s at ")
+        .append(load.rate()).append(" requests/s, and scores the ratio of the median ")
+        .append(performance.metric().manifestName()).append(" figures: 100 points at or under ")
+        .append(performance.fullMarksAt()).append("x, none from ").append(performance.zeroAt())
+        .append("x, log scale between.\n\n");
     int[] points = repeated.stream().mapToInt(PerformanceReport::points).toArray();
     int spread = java.util.Arrays.stream(points).max().orElse(0) - java.util.Arrays.stream(points).min().orElse(0);
     out.append("## The same submission (").append(REPEATED).append("x the work) judged ").append(repeated.size())
