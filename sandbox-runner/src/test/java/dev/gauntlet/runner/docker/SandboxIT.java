@@ -48,6 +48,45 @@ class SandboxIT {
   }
 
   @Test
+  @DisplayName("freezes a running program until the handle closes, and freezing one that has ended does nothing")
+  void freezes() throws InterruptedException {
+    String ticks = "import time\nwhile True:\n    print(time.monotonic(), flush=True)\n    time.sleep(0.05)\n";
+    try (var running = start(ticks)) {
+      Thread.sleep(500);
+      var frozen = running.freeze();
+      try {
+        assertThat(DockerFixture.docker().inspectContainerCmd(running.id()).exec().getState().getPaused()).isTrue();
+        Thread.sleep(1_000);
+      } finally {
+        frozen.close();
+      }
+      Thread.sleep(500);
+      double[] seen = new String(running.stop().stdout(), StandardCharsets.UTF_8).lines()
+          .mapToDouble(Double::parseDouble).toArray();
+      double longestGap = 0;
+      for (int i = 1; i < seen.length; i++) {
+        longestGap = Math.max(longestGap, seen[i] - seen[i - 1]);
+      }
+      assertThat(longestGap).as("the program's clock stood still while it was frozen").isGreaterThan(0.9);
+      assertThat(seen[seen.length - 1] - seen[0]).as("and ran on afterwards").isGreaterThan(longestGap + 0.3);
+    }
+
+    try (var ended = start("print('done')")) {
+      for (int i = 0; i < 100 && ended.isRunning(); i++) {
+        Thread.sleep(50);
+      }
+      assertThat(ended.isRunning()).isFalse();
+      ended.freeze().close();
+    }
+  }
+
+  private RunningSandbox start(String program) {
+    return sandbox.start(new SandboxRequest(RuntimeImages.imageFor(Language.PYTHON),
+        Map.of("src/main.py", program.getBytes(StandardCharsets.UTF_8)), "src", List.of("python3", "main.py"),
+        Optional.empty(), false, limits(Duration.ofSeconds(30), 64 << 10)));
+  }
+
+  @Test
   @DisplayName("kills a program that runs past the wall clock, within a second of the limit")
   void wallClock() {
     long started = System.nanoTime();
