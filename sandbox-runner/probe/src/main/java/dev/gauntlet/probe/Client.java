@@ -9,7 +9,6 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The HTTP client pointed at the service under test. HTTP/1.1 only: an {@code h2c} upgrade offer
@@ -43,11 +42,6 @@ final class Client {
 
   /** A response, its body cut at {@link #MAX_BODY_BYTES}. */
   record Answer(int status, HttpHeaders headers, byte[] body) {
-  }
-
-  /** Sends without waiting; the body is drained and dropped, as a load client would. */
-  CompletableFuture<HttpResponse<Void>> sendAsync(HttpRequest request) {
-    return http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
   }
 
   HttpRequest build(HttpCall call, Variables variables, Duration timeout) {

@@ -70,12 +70,10 @@ final class LoadGenerator {
         }
         inFlight.incrementAndGet();
         int index = i;
-        LoadRequest kind = plan.requests().get(order[i % order.length]);
-        byte[] bytes = requests.get(order[i % order.length]);
-        boolean head = kind.request().method().equals("HEAD");
+        int kind = order[i % order.length];
         try {
           senders.execute(() -> {
-            outcome.set(index, exchange(client, kind, bytes, head, due, timeoutNanos));
+            outcome.set(index, exchange(client, plan.requests().get(kind), requests.get(kind), due, timeoutNanos));
             inFlight.decrementAndGet();
           });
         } catch (RejectedExecutionException e) {
@@ -93,10 +91,9 @@ final class LoadGenerator {
   }
 
   /** The microseconds from when the request was due to its response's end, or why there is none. */
-  private static int exchange(LoadClient client, LoadRequest kind, byte[] request, boolean head, long due,
-                              long timeoutNanos) {
+  private static int exchange(LoadClient client, LoadRequest kind, byte[] request, long due, long timeoutNanos) {
     try {
-      int status = client.send(request, head, due + timeoutNanos);
+      int status = client.send(request, kind.request().method().equals("HEAD"), due + timeoutNanos);
       long micros = (System.nanoTime() - due) / 1_000;
       return kind.isGood(status) ? (int) Math.min(Integer.MAX_VALUE, micros) : ERROR;
     } catch (SocketTimeoutException e) {
