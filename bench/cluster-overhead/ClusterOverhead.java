@@ -104,8 +104,8 @@ public class ClusterOverhead {
       onPlatform.enqueue(job(id), -1_000_000L + i);
       var claim = onRunner.claimOldest("runner", System.currentTimeMillis()).orElseThrow();
       Lease lease = claim.lease();
-      if (!lease.submissionId().equals(id) || !onRunner.renew(lease, System.currentTimeMillis())) {
-        throw new IllegalStateException("claimed " + lease.submissionId() + " instead of " + id);
+      if (!lease.jobId().equals(id) || !onRunner.renew(lease, System.currentTimeMillis())) {
+        throw new IllegalStateException("claimed " + lease.jobId() + " instead of " + id);
       }
       var report = new VerdictReport(lease, new JudgeResult(Verdict.ACCEPTED, 100, 100, null, List.of()));
       String answer = runner.eventBus().<String>request(VerdictReport.ADDRESS, JsonObject.mapFrom(report))
@@ -122,7 +122,7 @@ public class ClusterOverhead {
   }
 
   private static Job job(String id) {
-    return new Job(id, "bench", 1, "0".repeat(64), Language.PYTHON, Map.of("main.py", FILES));
+    return Job.judging(id, "bench", 1, "0".repeat(64), Language.PYTHON, Map.of("main.py", FILES));
   }
 
   private static long memory(HazelcastClusterManager... members) {

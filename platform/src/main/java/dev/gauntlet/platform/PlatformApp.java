@@ -1,18 +1,20 @@
 package dev.gauntlet.platform;
 
+import dev.gauntlet.platform.auth.AuthorToken;
+import dev.gauntlet.platform.challenge.ChallengeCatalog;
 import dev.gauntlet.platform.challenge.ChallengeRoutes;
+import dev.gauntlet.platform.challenge.ChallengeVersions;
+import dev.gauntlet.platform.challenge.VerificationRecorder;
 import dev.gauntlet.platform.config.PlatformConfig;
 import dev.gauntlet.platform.http.HttpVerticle;
 import dev.gauntlet.platform.storage.Database;
-import dev.gauntlet.platform.submission.JobDispatcher;
-import dev.gauntlet.platform.submission.LeaseReaper;
+import dev.gauntlet.platform.jobs.JobDispatcher;
+import dev.gauntlet.platform.jobs.LeaseReaper;
 import dev.gauntlet.platform.submission.SubmissionEvents;
 import dev.gauntlet.platform.submission.SubmissionRepository;
 import dev.gauntlet.platform.submission.SubmissionRoutes;
 import dev.gauntlet.platform.submission.VerdictRecorder;
-import dev.gauntlet.runner.challenge.Catalog;
 import dev.gauntlet.runner.distribution.PackageCache;
-import dev.gauntlet.runner.distribution.PackageIndex;
 import dev.gauntlet.runner.distribution.PackageStore;
 import dev.gauntlet.runner.docker.DockerClients;
 import dev.gauntlet.runner.docker.Sandbox;
@@ -65,7 +67,6 @@ public final class PlatformApp implements AutoCloseable {
     var resources = new ArrayDeque<AutoCloseable>();
     try {
       createDataDir(config);
-      Catalog catalog = role.serves() ? Catalog.load(config.challenges()) : null;
       Sandbox sandbox = role.judges() ? openSandbox(config, resources) : null;
       Database database = null;
       if (role.serves()) {
@@ -85,19 +86,25 @@ public final class PlatformApp implements AutoCloseable {
       if (role.serves()) {
         var clock = Clock.systemUTC();
         var submissions = new SubmissionRepository(database.dataSource());
-        var dispatcher = new JobDispatcher(jobs, PackageIndex.publish(catalog, config.challenges(), store),
-            vertx.eventBus(), clock);
+        var versions = new ChallengeVersions(database.dataSource());
+        var catalog = new ChallengeCatalog(versions, config.dataDir().resolve("packages"));
+        catalog.publishFolder(config.challenges(), clock.instant());
+        var author = AuthorToken.of(config.authorToken(), config.dataDir());
+        var dispatcher = new JobDispatcher(jobs, versions, store, vertx.eventBus(), clock);
         await(vertx.deployVerticle(new VerdictRecorder(submissions, jobs, clock)));
+        await(vertx.deployVerticle(new VerificationRecorder(versions, jobs)));
         await(vertx.deployVerticle(new LeaseReaper(jobs, hazelcast.getCluster(), submissions, dispatcher, catalog, clock,
             REAP_EVERY, JOB_ATTEMPTS)));
-        var http = new HttpVerticle(config.host(), config.port(), new ChallengeRoutes(catalog),
+        var http = new HttpVerticle(config.host(), config.port(),
+            new ChallengeRoutes(vertx, catalog, dispatcher, author, config.dataDir().resolve("uploads"), clock),
             new SubmissionRoutes(vertx, submissions, catalog, dispatcher, clock, config.maxQueue()),
             new SubmissionEvents(vertx, submissions));
         await(vertx.deployVerticle(http));
         port = http.actualPort();
         dispatcher.queueStranded(submissions);
-        log.info("Gauntlet is up on http://{}:{}/api/v1/challenges ({} challenges, data in {})",
-            config.host(), port, catalog.all().size(), config.dataDir().toAbsolutePath());
+        log.info("Gauntlet is up on http://{}:{}/api/v1/challenges ({} challenges, data in {}{})", config.host(), port,
+            versions.newestPublished().size(), config.dataDir().toAbsolutePath(), config.authorToken().isBlank()
+                ? "; the author token is in " + config.dataDir().resolve(AuthorToken.FILE).toAbsolutePath() : "");
       }
       if (role.judges()) {
         var judge = new RetryingJudge(new JudgeByKind(sandbox), ENGINE_ATTEMPTS, ENGINE_BACKOFF);

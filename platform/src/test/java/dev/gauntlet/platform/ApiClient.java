@@ -38,6 +38,17 @@ final class ApiClient {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Sends a request as an author, with the author token. */
+  HttpResponse<String> asAuthor(String token, String method, String path, String contentType, byte[] body)
+      throws IOException, InterruptedException {
+    var request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Submits and returns the submission's location. */
   String submit(String challenge, String language, Map<String, String> files) throws IOException, InterruptedException {
     var response = post("/api/v1/submissions", "application/json", new JsonObject()

@@ -48,7 +48,7 @@ final class RunningPlatform implements BeforeAllCallback, AfterAllCallback {
   static PlatformConfig config(Path dataDir, int maxQueue) {
     return new PlatformConfig("127.0.0.1", 0, dataDir, ApiClient.CATALOG,
         new ClusterSettings("it-" + UUID.randomUUID(), "127.0.0.1", 5701, List.of("127.0.0.1"), 0), 1, maxQueue, 2,
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30), "");
   }
 
   @Override
@@ -66,6 +66,11 @@ final class RunningPlatform implements BeforeAllCallback, AfterAllCallback {
         Files.delete(file);
       }
     }
+  }
+
+  /** The token the platform made for authors in its data folder. */
+  String authorToken() throws IOException {
+    return Files.readString(dataDir.resolve("author-token")).strip();
   }
 
   ApiClient api() {

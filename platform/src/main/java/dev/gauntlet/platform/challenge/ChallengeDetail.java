@@ -28,7 +28,8 @@ public record ChallengeDetail(@JsonUnwrapped ChallengeSummary summary, String st
   public record PublicScenario(String name, String yaml) {
   }
 
-  static ChallengeDetail of(ChallengePackage pkg) {
+  static ChallengeDetail of(ChallengeCatalog.Served served) {
+    ChallengePackage pkg = served.pkg();
     var starters = new TreeMap<String, Map<String, String>>();
     pkg.starters().forEach((language, files) -> starters.put(language.id(), files));
     var tests = pkg.tests(Visibility.PUBLIC).stream()
@@ -38,7 +39,7 @@ public record ChallengeDetail(@JsonUnwrapped ChallengeSummary summary, String st
     var scenarios = pkg.scenarios().stream().filter(s -> s.visibility() == Visibility.PUBLIC)
         .map(s -> new PublicScenario(s.name(), s.source()))
         .toList();
-    return new ChallengeDetail(ChallengeSummary.of(pkg), pkg.statement(), pkg.manifest().limits(), starters, tests,
+    return new ChallengeDetail(ChallengeSummary.of(served), pkg.statement(), pkg.manifest().limits(), starters, tests,
         scenarios);
   }
 }

@@ -1,5 +1,6 @@
 package dev.gauntlet.platform.config;
 
+import dev.gauntlet.platform.auth.AuthorToken;
 import dev.gauntlet.platform.cluster.ClusterSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,9 +22,10 @@ import java.util.Map;
  * @param maxQueue    unfinished submissions accepted before new ones are turned away with 503
  * @param warmPool    sandboxes kept started ahead of need for each shape of run in use; 0 turns the pool off
  * @param lease       how long a runner's claim on a job lasts unless renewed; a dead runner's jobs wait this long
+ * @param authorToken what authors send to upload and manage versions; blank: one made and kept in the data folder
  */
 public record PlatformConfig(String host, int port, Path dataDir, Path challenges, ClusterSettings cluster, int slots,
-                             int maxQueue, int warmPool, Duration lease) {
+                             int maxQueue, int warmPool, Duration lease, String authorToken) {
   private static final List<Setting> SETTINGS = List.of(
       new Setting("--host", "GAUNTLET_HOST", "127.0.0.1"),
       new Setting("--port", "GAUNTLET_PORT", "8080"),
@@ -37,7 +39,8 @@ public record PlatformConfig(String host, int port, Path dataDir, Path challenge
       new Setting("--lease-seconds", "GAUNTLET_LEASE_SECONDS", "30"),
       new Setting("--slots", "GAUNTLET_SLOTS", "1"),
       new Setting("--max-queue", "GAUNTLET_MAX_QUEUE", "500"),
-      new Setting("--warm-pool", "GAUNTLET_WARM_POOL", "2"));
+      new Setting("--warm-pool", "GAUNTLET_WARM_POOL", "2"),
+      new Setting("--author-token", "GAUNTLET_AUTHOR_TOKEN", ""));
 
   public PlatformConfig {
     if (port < 0 || port > 65_535) {
@@ -61,9 +64,20 @@ public record PlatformConfig(String host, int port, Path dataDir, Path challenge
     if (lease.toSeconds() < 3 || lease.toSeconds() > 3_600) {
       throw new ConfigException("lease must be between 3 and 3600 seconds, was " + lease.toSeconds());
     }
+    if (!authorToken.isBlank() && authorToken.strip().length() < AuthorToken.MIN_LENGTH) {
+      throw new ConfigException("the author token must have at least " + AuthorToken.MIN_LENGTH + " characters");
+    }
     if (host.isBlank() || cluster.name().isBlank() || cluster.host().isBlank() || cluster.members().isEmpty()) {
       throw new ConfigException("host, cluster name, cluster host and members must not be blank");
     }
+  }
+
+  /** Says whether an author token is set, never the token. */
+  @Override
+  public String toString() {
+    return "PlatformConfig[host=%s, port=%d, dataDir=%s, challenges=%s, cluster=%s, slots=%d, maxQueue=%d, warmPool=%d,"
+        .formatted(host, port, dataDir, challenges, cluster, slots, maxQueue, warmPool)
+        + " lease=%s, authorToken=%s]".formatted(lease, authorToken.isBlank() ? "(kept in the data folder)" : "(set)");
   }
 
   /** Reads {@code --name value} flags over environment variables over defaults. */
@@ -88,7 +102,8 @@ public record PlatformConfig(String host, int port, Path dataDir, Path challenge
         integer(values, "--cluster-port"), members, integer(values, "--bus-port"));
     return new PlatformConfig(values.get("--host"), integer(values, "--port"), Path.of(values.get("--data-dir")),
         Path.of(values.get("--challenges")), cluster, integer(values, "--slots"), integer(values, "--max-queue"),
-        integer(values, "--warm-pool"), Duration.ofSeconds(integer(values, "--lease-seconds")));
+        integer(values, "--warm-pool"), Duration.ofSeconds(integer(values, "--lease-seconds")),
+        values.get("--author-token"));
   }
 
   private static int integer(Map<String, String> values, String flag) {

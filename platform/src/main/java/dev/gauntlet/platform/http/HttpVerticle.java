@@ -30,11 +30,12 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    // First: a package upload reads its body under its own, larger limit.
+    challenges.mount(router);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(ApiLimits.MAX_BODY_BYTES));
     router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml")
         .sendFile("openapi.yaml"));
-    challenges.mount(router);
     submissions.mount(router);
     events.mount(router);
 

@@ -1,6 +1,7 @@
 package dev.gauntlet.platform.http;
 
 import dev.gauntlet.platform.storage.StorageException;
+import dev.gauntlet.runner.distribution.PackageZip;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
@@ -49,8 +50,10 @@ public final class ProblemHandler implements Handler<RoutingContext> {
         case 404: return Problem.of(ProblemType.NOT_FOUND, "nothing at " + path, path);
         case 405: return Problem.of(ProblemType.METHOD_NOT_ALLOWED, ctx.request().method() + " is not allowed on " + path, path);
         case 413: return Problem.of(ProblemType.BODY_TOO_LARGE, "request bodies are limited to "
-            + (ApiLimits.MAX_BODY_BYTES >> 10) + " KiB", path);
-        case 415: return Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "send Content-Type: application/json", path);
+            + (ApiLimits.MAX_BODY_BYTES >> 10) + " KiB, package zips to " + (PackageZip.MAX_ZIP_BYTES >> 20) + " MiB",
+            path);
+        case 415: return Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "send Content-Type: application/json"
+            + " (application/zip to upload a package)", path);
         default: break;
       }
     }

@@ -4,8 +4,12 @@ package dev.gauntlet.platform.http;
 public enum ProblemType {
   MALFORMED_JSON("malformed-json", "Request body is not the JSON expected", 400),
   INVALID_SUBMISSION("invalid-submission", "Submission cannot be judged", 422),
+  INVALID_PACKAGE("invalid-package", "Package cannot be published", 422),
+  INVALID_PARAMETER("invalid-parameter", "A path or query parameter is not valid", 400),
+  UNAUTHORIZED("unauthorized", "This needs the author token", 401),
+  VERSION_IN_USE("version-in-use", "Submissions are pinned to this version", 409),
   BODY_TOO_LARGE("body-too-large", "Request body is too large", 413),
-  UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Request body must be application/json", 415),
+  UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Request body is not of a type taken here", 415),
   NOT_FOUND("not-found", "No such resource", 404),
   METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed here", 405),
   UNAVAILABLE("unavailable", "Service temporarily unavailable", 503),

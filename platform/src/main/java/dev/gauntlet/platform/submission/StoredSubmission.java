@@ -20,6 +20,6 @@ public record StoredSubmission(String id, String challengeId, int challengeVersi
   }
 
   public Job job(String packageHash) {
-    return new Job(id, challengeId, challengeVersion, packageHash, language, files);
+    return Job.judging(id, challengeId, challengeVersion, packageHash, language, files);
   }
 }

@@ -3,7 +3,8 @@ package dev.gauntlet.platform.submission;
 import dev.gauntlet.platform.http.JsonBodies;
 import dev.gauntlet.platform.http.ProblemException;
 import dev.gauntlet.platform.http.ProblemType;
-import dev.gauntlet.runner.challenge.Catalog;
+import dev.gauntlet.platform.challenge.ChallengeCatalog;
+import dev.gauntlet.platform.jobs.JobDispatcher;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -25,7 +26,8 @@ public final class SubmissionRoutes {
   private final Clock clock;
   private final int maxQueue;
 
-  public SubmissionRoutes(Vertx vertx, SubmissionRepository submissions, Catalog catalog, JobDispatcher dispatcher,
+  public SubmissionRoutes(Vertx vertx, SubmissionRepository submissions, ChallengeCatalog catalog,
+                          JobDispatcher dispatcher,
                           Clock clock, int maxQueue) {
     this.vertx = vertx;
     this.submissions = submissions;
@@ -41,8 +43,9 @@ public final class SubmissionRoutes {
   }
 
   private void submit(RoutingContext ctx) {
-    var submission = validator.accept(JsonBodies.read(ctx, SubmissionRequest.class), clock.instant());
+    var request = JsonBodies.read(ctx, SubmissionRequest.class);
     vertx.executeBlocking(() -> {
+      var submission = validator.accept(request, clock.instant());
       // Back-pressure instead of an unbounded queue; concurrent requests may pass the check together,
       // which overshoots the bound by at most the number of requests in flight.
       if (submissions.countUnfinished() >= maxQueue) {
@@ -52,7 +55,8 @@ public final class SubmissionRoutes {
       submissions.insert(submission);
       try {
         if (!dispatcher.dispatch(submission)) {
-          log.error("submission {} stored but its challenge version has no package; the next sweep ends it", submission.id());
+          log.error("submission {} stored but its challenge version's content is not kept; the next sweep ends it",
+              submission.id());
         }
       } catch (RuntimeException e) {
         log.error("submission {} stored but not queued; the next sweep queues it", submission.id(), e);

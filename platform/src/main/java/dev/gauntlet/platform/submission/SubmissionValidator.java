@@ -6,7 +6,7 @@ import static dev.gauntlet.platform.http.ApiLimits.MAX_TOTAL_FILE_BYTES;
 
 import dev.gauntlet.platform.http.ProblemException;
 import dev.gauntlet.platform.http.ProblemType;
-import dev.gauntlet.runner.challenge.Catalog;
+import dev.gauntlet.platform.challenge.ChallengeCatalog;
 import dev.gauntlet.runner.challenge.ChallengePackage;
 import dev.gauntlet.runner.docker.SandboxPaths;
 import dev.gauntlet.runner.language.Language;
@@ -15,23 +15,27 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** Checks a submission request against the catalog and the API's limits before anything is stored. */
+/**
+ * Checks a submission request against the catalog and the API's limits before anything is stored,
+ * and pins it to the challenge's newest published version. Blocking: it reads the catalog.
+ */
 final class SubmissionValidator {
-  private final Catalog catalog;
+  private final ChallengeCatalog catalog;
 
-  SubmissionValidator(Catalog catalog) {
+  SubmissionValidator(ChallengeCatalog catalog) {
     this.catalog = catalog;
   }
 
   StoredSubmission accept(SubmissionRequest request, Instant now) {
-    ChallengePackage pkg = catalog.find(require(request.challenge(), "challenge"))
+    var served = catalog.published(require(request.challenge(), "challenge"))
         .orElseThrow(() -> invalid("unknown challenge '" + request.challenge() + "'; GET /api/v1/challenges lists them"));
+    ChallengePackage pkg = served.pkg();
     Language language = Language.byId(require(request.language(), "language"))
         .filter(pkg.manifest().languages()::contains)
         .orElseThrow(() -> invalid("challenge '" + pkg.id() + "' takes " + pkg.manifest().languages().stream()
             .map(Language::id).toList() + ", not '" + request.language() + "'"));
     checkFiles(require(request.files(), "files"), language);
-    return new StoredSubmission(UUID.randomUUID().toString(), pkg.id(), pkg.manifest().version(), language,
+    return new StoredSubmission(UUID.randomUUID().toString(), pkg.id(), served.version().version(), language,
         request.files(), SubmissionStatus.QUEUED, null, now, null);
   }
 

@@ -1,9 +1,10 @@
 package dev.gauntlet.platform.submission;
 
+import dev.gauntlet.platform.jobs.LeasedResults;
 import dev.gauntlet.runner.job.JobTable;
 import dev.gauntlet.runner.job.ProgressEvent;
+import dev.gauntlet.runner.job.ReportOutcome;
 import dev.gauntlet.runner.job.VerdictReport;
-import dev.gauntlet.runner.job.VerdictReport.Outcome;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -13,11 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores the verdicts runners send, once per submission, then takes the job out of the table, and
- * answers only after that: a verdict is safe before its job goes. A repeated verdict for the same
- * submission is dropped. One sent under a claim that is no longer the job's current one (its lease
- * ran out and the job was queued again) is dropped and its job left alone, for it belongs to
- * whoever holds it now; the check is made when the report arrives.
+ * Stores the verdicts runners send, once per submission, as {@link LeasedResults} takes results, and
+ * marks submissions running as their first test is judged.
  */
 public final class VerdictRecorder extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(VerdictRecorder.class);
@@ -43,31 +41,18 @@ public final class VerdictRecorder extends VerticleBase {
   private void record(Message<JsonObject> message) {
     var report = message.body().mapTo(VerdictReport.class);
     var lease = report.lease();
-    vertx.executeBlocking(() -> {
-      if (!jobs.isHeld(lease)) {
-        log.info("dropped a late verdict for submission {} from runner {} (attempt {}), whose lease ran out",
-            lease.submissionId(), lease.runnerId(), lease.attempt());
-        return Outcome.NOT_HOLDER;
-      }
-      boolean stored = submissions.recordVerdict(lease.submissionId(), report.result(), clock.instant());
-      try {
-        jobs.complete(lease);
-      } catch (RuntimeException e) {
-        // The verdict is safe; a job left behind is judged again and its verdict dropped as a duplicate.
-        log.warn("stored the verdict of {} but could not remove its job: {}", lease.submissionId(), e.getMessage());
-      }
-      return stored ? Outcome.STORED : Outcome.DUPLICATE;
-    }, false)
+    LeasedResults.record(vertx, jobs, lease, () -> submissions.recordVerdict(lease.jobId(), report.result(),
+            clock.instant()))
         .onSuccess(outcome -> {
-          if (outcome == Outcome.STORED) {
-            log.info("stored the verdict of {} from runner {} (attempt {})", lease.submissionId(), lease.runnerId(),
+          if (outcome == ReportOutcome.STORED) {
+            log.info("stored the verdict of {} from runner {} (attempt {})", lease.jobId(), lease.runnerId(),
                 lease.attempt());
-            vertx.eventBus().publish(SubmissionEvents.JUDGED_ADDRESS, lease.submissionId());
+            vertx.eventBus().publish(SubmissionEvents.JUDGED_ADDRESS, lease.jobId());
           }
           message.reply(outcome.name());
         })
         .onFailure(e -> {
-          log.error("could not store the verdict of {}", lease.submissionId(), e);
+          log.error("could not store the verdict of {}", lease.jobId(), e);
           message.fail(500, e.getMessage());
         });
   }

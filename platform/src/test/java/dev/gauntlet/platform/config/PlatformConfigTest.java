@@ -19,7 +19,7 @@ class PlatformConfigTest {
     var config = PlatformConfig.from(new String[0], Map.of());
 
     assertThat(config).isEqualTo(new PlatformConfig("127.0.0.1", 8080, Path.of("data"), Path.of("challenges"),
-        new ClusterSettings("gauntlet", "127.0.0.1", 5701, List.of("127.0.0.1"), 0), 1, 500, 2, Duration.ofSeconds(30)));
+        new ClusterSettings("gauntlet", "127.0.0.1", 5701, List.of("127.0.0.1"), 0), 1, 500, 2, Duration.ofSeconds(30), ""));
   }
 
   @Test

@@ -1,10 +1,14 @@
 package dev.gauntlet.runner.authoring;
 
 import dev.gauntlet.runner.challenge.JudgeKind;
+import dev.gauntlet.runner.challenge.PackageException;
+import dev.gauntlet.runner.distribution.FileTrees;
+import dev.gauntlet.runner.distribution.PackageZip;
 import dev.gauntlet.runner.docker.DockerClients;
 import dev.gauntlet.runner.docker.Sandbox;
 import dev.gauntlet.runner.image.RuntimeImages;
 import dev.gauntlet.runner.judge.JudgeByKind;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +16,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code ./gauntlet challenge new <kind> <id>} and {@code ./gauntlet challenge verify <dir>...}.
+ * {@code ./gauntlet challenge new <kind> <id>} and {@code ./gauntlet challenge verify <dir or zip>...}.
  * Exit status: 0 when done, 1 when a package does not verify, 2 on a usage error.
  */
 public final class ChallengeCommand {
   private static final String USAGE = """
       usage: ./gauntlet challenge new <kind> <id> [--in <catalog folder>]   (kinds: %s)
-             ./gauntlet challenge verify <package folder>...""";
+             ./gauntlet challenge verify <package folder or .zip>...""";
 
   private ChallengeCommand() {
   }
@@ -61,23 +65,47 @@ public final class ChallengeCommand {
     }
   }
 
-  private static int verify(List<String> folders, PrintStream out, PrintStream err) throws Exception {
-    for (String folder : folders) {
-      if (!Files.isDirectory(Path.of(folder))) {
-        err.println("gauntlet: " + folder + " is not a folder");
+  private static int verify(List<String> packages, PrintStream out, PrintStream err) throws Exception {
+    for (String given : packages) {
+      Path path = Path.of(given);
+      if (!Files.isDirectory(path) && !(isZip(path) && Files.isRegularFile(path))) {
+        err.println("gauntlet: " + given + " is neither a package folder nor a .zip file");
         return 2;
       }
     }
+    Path scratch = Files.createTempDirectory("gauntlet-verify-");
     try (var docker = DockerClients.fromEnvironment(); var sandbox = new Sandbox(docker)) {
       new RuntimeImages(docker).ensureAll();
       var verifier = new PackageVerifier(new JudgeByKind(sandbox));
       boolean allPassed = true;
-      for (String folder : folders) {
-        var report = verifier.verify(Path.of(folder).toAbsolutePath().normalize());
+      for (String given : packages) {
+        var report = verify(verifier, Path.of(given), scratch);
         out.println(report.render());
         allPassed &= report.passed();
       }
       return allPassed ? 0 : 1;
+    } finally {
+      FileTrees.delete(scratch);
     }
+  }
+
+  /** A zip is checked and unpacked first, the way the upload endpoint does it; one that does not unpack fails. */
+  private static VerificationReport verify(PackageVerifier verifier, Path given, Path scratch) throws IOException {
+    if (!isZip(given)) {
+      return verifier.verify(given.toAbsolutePath().normalize());
+    }
+    if (Files.size(given) > PackageZip.MAX_ZIP_BYTES) {
+      return VerificationReport.failed(given.getFileName().toString(), "the zip has more than "
+          + (PackageZip.MAX_ZIP_BYTES >> 20) + " MiB");
+    }
+    try {
+      return verifier.verify(PackageZip.unpack(Files.readAllBytes(given), Files.createTempDirectory(scratch, "zip-")));
+    } catch (PackageException e) {
+      return VerificationReport.failed(given.getFileName().toString(), e.getMessage());
+    }
+  }
+
+  private static boolean isZip(Path path) {
+    return path.getFileName() != null && path.getFileName().toString().endsWith(".zip");
   }
 }

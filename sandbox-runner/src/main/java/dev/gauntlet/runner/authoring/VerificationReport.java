@@ -14,6 +14,11 @@ public record VerificationReport(String packageName, List<Check> checks, List<St
     warnings = List.copyOf(warnings);
   }
 
+  /** A package that failed before anything was judged, as one that does not load. */
+  public static VerificationReport failed(String packageName, String problem) {
+    return new VerificationReport(packageName, List.of(), List.of(problem), List.of());
+  }
+
   public boolean passed() {
     return problems.isEmpty() && checks.stream().allMatch(Check::passed);
   }
@@ -24,10 +29,17 @@ public record VerificationReport(String packageName, List<Check> checks, List<St
     lines.add(packageName);
     if (!checks.isEmpty()) {
       int width = Math.max(8, checks.stream().mapToInt(c -> c.solution().length()).max().orElse(0));
-      lines.add(String.format("  %-" + width + "s  %-13s  %-13s  %9s  %s", "solution", "expected", "got", "slowest", "result"));
+      lines.add(String.format("  %-" + width + "s  %-13s  %-13s  %9s  %10s  %s", "solution", "expected", "got", "slowest",
+          "memory", "result"));
       for (Check c : checks) {
-        lines.add(String.format("  %-" + width + "s  %-13s  %-13s  %7d ms  %s", c.solution(), c.expected(), c.actual(),
-            c.slowestMs(), c.passed() ? "ok" : "FAIL"));
+        // An http-service's memory is not measured per scenario: 0 means unknown there, not none.
+        lines.add(String.format("  %-" + width + "s  %-13s  %-13s  %7d ms  %10s  %s", c.solution(), c.expected(),
+            c.actual(), c.slowestMs(), c.peakKb() == 0 ? "-" : c.peakKb() / 1024 + " MiB", c.passed() ? "ok" : "FAIL"));
+      }
+    }
+    for (Check c : checks) {
+      if (c.latency() != null) {
+        lines.add("  " + c.solution() + ": " + c.latency());
       }
     }
     for (Check c : checks) {

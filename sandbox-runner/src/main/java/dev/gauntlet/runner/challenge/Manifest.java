@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code challenge.yaml}: what a package is and how its submissions are judged.
+ * {@code challenge.yaml}: what a package is and how its submissions are judged. It carries no
+ * version number: the platform numbers versions as it publishes them, by their content.
  *
  * @param compare     stdio: how output tokens are compared; exact when absent
  * @param performance how latency is scored; required when {@code scoring.performance} is not 0
  * @param service     http-service: where the service listens and how it shows it is ready
  * @param load        http-service: the traffic of one load round; required with performance points
  */
-public record Manifest(String format, String id, int version, String title, JudgeKind kind, List<String> skills,
+public record Manifest(String format, String id, String title, JudgeKind kind, List<String> skills,
                        List<Language> languages, int suggestedMinutes, Limits limits, Scoring scoring,
                        Tolerance compare, Performance performance, ServiceSpec service, LoadPlan load) {
   public static final String FORMAT = "gauntlet/1";
@@ -29,7 +30,6 @@ public record Manifest(String format, String id, int version, String title, Judg
     if (!ID.matcher(required("id", id)).matches() || id.length() > 64) {
       throw new IllegalArgumentException("id must be lower-case words joined by '-' (at most 64 characters), was " + id);
     }
-    inRange("version", version, 1, Integer.MAX_VALUE);
     if (required("title", title).isBlank()) {
       throw new IllegalArgumentException("title must not be blank");
     }
@@ -57,9 +57,9 @@ public record Manifest(String format, String id, int version, String title, Judg
   }
 
   /** A stdio manifest, which has no performance, service or load. */
-  public Manifest(String format, String id, int version, String title, JudgeKind kind, List<String> skills,
+  public Manifest(String format, String id, String title, JudgeKind kind, List<String> skills,
                   List<Language> languages, int suggestedMinutes, Limits limits, Scoring scoring, Tolerance compare) {
-    this(format, id, version, title, kind, skills, languages, suggestedMinutes, limits, scoring, compare, null, null,
+    this(format, id, title, kind, skills, languages, suggestedMinutes, limits, scoring, compare, null, null,
         null);
   }
 }

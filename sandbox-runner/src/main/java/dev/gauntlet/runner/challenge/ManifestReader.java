@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -43,6 +44,10 @@ public final class ManifestReader {
 
   private static String describe(String file, String yaml, JsonProcessingException e) {
     String field = e instanceof JsonMappingException m ? path(m) : "";
+    if (isMissing(e)) {
+      // A missing field has no line of its own; Jackson points at the end of the object.
+      return file + ": " + field + " is required";
+    }
     String reason = reason(e);
     int line = line(yaml, e, reason);
     return file + (line > 0 ? ":" + line : "") + ": " + (field.isEmpty() ? "" : field + ": ") + reason;
@@ -67,6 +72,10 @@ public final class ManifestReader {
     return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
   }
 
+  private static boolean isMissing(JsonProcessingException e) {
+    return e instanceof MismatchedInputException && e.getOriginalMessage().startsWith("Cannot map `null`");
+  }
+
   private static String path(JsonMappingException e) {
     return e.getPath().stream()
         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -76,6 +85,9 @@ public final class ManifestReader {
   private static String reason(JsonProcessingException e) {
     if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException invalid) {
       return invalid.getMessage();
+    }
+    if (e instanceof UnrecognizedPropertyException unknown && unknown.getPropertyName().equals("version")) {
+      return "a package names no version: the platform numbers versions when it publishes changed content";
     }
     if (e instanceof UnrecognizedPropertyException unknown) {
       return "unknown field (known: " + unknown.getKnownPropertyIds() + ")";

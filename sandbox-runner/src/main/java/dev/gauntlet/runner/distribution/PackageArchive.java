@@ -15,6 +15,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -61,15 +63,7 @@ public record PackageArchive(String hash, byte[] bytes) {
    * and returns it. Entries are capped in number and size; links and paths that climb out are refused.
    */
   public Path unpackInto(Path directory) {
-    if (!sha256(bytes).equals(hash)) {
-      throw new PackageException("package " + hash + ": the bytes do not match their hash");
-    }
-    Map<String, byte[]> files;
-    try {
-      files = TarArchives.read(bytes, MAX_ENTRIES, MAX_BYTES);
-    } catch (SandboxOutputException e) {
-      throw new PackageException("package " + hash + ": " + e.getMessage(), e);
-    }
+    Map<String, byte[]> files = entries();
     String root = null;
     try {
       for (var file : files.entrySet()) {
@@ -90,6 +84,24 @@ public record PackageArchive(String hash, byte[] bytes) {
       throw new PackageException("package " + hash + ": empty");
     }
     return directory.resolve(root);
+  }
+
+  /** The package's files by their path inside the package folder, sorted; checked as {@link #unpackInto} checks them. */
+  public SortedMap<String, byte[]> files() {
+    var files = new TreeMap<String, byte[]>();
+    entries().forEach((path, content) -> files.put(SandboxPaths.requireRelative(path).split("/", 2)[1], content));
+    return files;
+  }
+
+  private Map<String, byte[]> entries() {
+    if (!sha256(bytes).equals(hash)) {
+      throw new PackageException("package " + hash + ": the bytes do not match their hash");
+    }
+    try {
+      return TarArchives.read(bytes, MAX_ENTRIES, MAX_BYTES);
+    } catch (SandboxOutputException e) {
+      throw new PackageException("package " + hash + ": " + e.getMessage(), e);
+    }
   }
 
   private static String sha256(byte[] bytes) {

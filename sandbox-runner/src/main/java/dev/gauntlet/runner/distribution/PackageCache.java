@@ -9,25 +9,25 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * A runner's packages, by content hash: loaded from its cache folder, else fetched from the
- * cluster, checked against the hash, unpacked and loaded. A runner on another machine needs no
- * checkout of the catalog. Blocking: call it from a worker thread.
+ * Packages by content hash: loaded from a cache folder, else fetched from their source (the
+ * cluster for a runner, so that a runner on another machine needs no checkout of the catalog; the
+ * database for a platform), checked against the hash, unpacked and loaded. Blocking: call it from
+ * a worker thread.
  */
 public final class PackageCache {
   private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
-  private final PackageStore store;
+  private final ArchiveSource source;
   private final Path folder;
   private final Map<String, ChallengePackage> loaded = new ConcurrentHashMap<>();
 
-  public PackageCache(PackageStore store, Path folder) {
-    this.store = store;
+  public PackageCache(ArchiveSource source, Path folder) {
+    this.source = source;
     this.folder = folder;
   }
 
@@ -42,8 +42,8 @@ public final class PackageCache {
     Path unpacked = folder.resolve(hash);
     try {
       if (!Files.isDirectory(unpacked)) {
-        var archive = store.fetch(hash).orElseThrow(() -> new PackageException("package " + hash
-            + " is not in the cluster; no platform serves it any more"));
+        var archive = source.fetch(hash).orElseThrow(() -> new PackageException("package " + hash
+            + " is not to be found; its version may have been deleted"));
         // Unpacked beside its final place and moved in one step: a runner that dies half-way leaves no half package.
         Path partial = Files.createTempDirectory(Files.createDirectories(folder), hash + ".partial-");
         archive.unpackInto(partial);
@@ -54,7 +54,7 @@ public final class PackageCache {
             throw e;
           }
           // Another runner sharing this folder cached the same package first; its copy is the same bytes.
-          deleteTree(partial);
+          FileTrees.delete(partial);
         }
       }
       try (var entries = Files.list(unpacked)) {
@@ -63,14 +63,6 @@ public final class PackageCache {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot cache package " + hash + " in " + folder, e);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (var paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }

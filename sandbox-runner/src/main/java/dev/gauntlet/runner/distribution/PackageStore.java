@@ -5,11 +5,11 @@ import com.hazelcast.map.IMap;
 import java.util.Optional;
 
 /**
- * The cluster's package archives, by content hash. A platform publishes the packages it serves;
- * a runner fetches the one a job names, once, and caches it. An archive never changes under its
+ * The cluster's package archives, by content hash. A platform publishes the version a job names
+ * before it queues the job; a runner fetches it, once, and caches it. An archive never changes under its
  * hash, so publishing the same content again is a no-op. Calls block: use them off the event loop.
  */
-public final class PackageStore {
+public final class PackageStore implements ArchiveSource {
   public static final String MAP_NAME = "gauntlet.packages";
 
   private final IMap<String, byte[]> archives;
@@ -22,6 +22,11 @@ public final class PackageStore {
     archives.putIfAbsent(archive.hash(), archive.bytes());
   }
 
+  public boolean contains(String hash) {
+    return archives.containsKey(hash);
+  }
+
+  @Override
   public Optional<PackageArchive> fetch(String hash) {
     return Optional.ofNullable(archives.get(hash)).map(bytes -> new PackageArchive(hash, bytes));
   }

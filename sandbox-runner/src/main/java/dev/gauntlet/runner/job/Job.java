@@ -5,17 +5,34 @@ import dev.gauntlet.runner.language.Language;
 import java.util.Map;
 
 /**
- * A submission to judge, as it travels through the cluster's job table.
+ * Work for a runner, as it travels through the cluster's job table.
  *
- * @param submissionId     the platform's id of the submission; a job exists at most once per id
- * @param challengeId      the package to judge against
- * @param challengeVersion the package version the submission was made for
+ * @param id               a job exists at most once per id: a submission's id, or the version's for a verification
+ * @param challengeId      the package to judge against, or to verify
+ * @param challengeVersion the package version the submission was made for, or the one to verify
  * @param packageHash      the content hash of that version's archive, which the runner fetches from the cluster
+ * @param language         what the submission is written in; null for a verification
+ * @param files            the submission's files; empty for a verification
  */
-public record Job(String submissionId, String challengeId, int challengeVersion, String packageHash,
+public record Job(String id, JobKind kind, String challengeId, int challengeVersion, String packageHash,
                   Language language, Map<String, String> files) {
   public Job {
-    files = Map.copyOf(files);
+    files = files == null ? Map.of() : Map.copyOf(files);
+  }
+
+  public static Job judging(String submissionId, String challengeId, int challengeVersion, String packageHash,
+                            Language language, Map<String, String> files) {
+    return new Job(submissionId, JobKind.JUDGE, challengeId, challengeVersion, packageHash, language, files);
+  }
+
+  public static Job verifying(String challengeId, int challengeVersion, String packageHash) {
+    return new Job(verificationId(challengeId, challengeVersion), JobKind.VERIFY, challengeId, challengeVersion,
+        packageHash, null, Map.of());
+  }
+
+  /** Submission ids are UUIDs, so a verification's id never meets one. */
+  public static String verificationId(String challengeId, int challengeVersion) {
+    return "verify-" + challengeId + "-" + challengeVersion;
   }
 
   public Submission submission() {

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * The cluster's job table: a Hazelcast map from submission id to {@link JobEntry}, stored as JSON so
+ * The cluster's job table: a Hazelcast map from job id to {@link JobEntry}, stored as JSON so
  * that members query it by state without sharing classes. Every change is a compare-and-set on the
  * entry, so two runners never take the same job. A claimed job carries a lease its runner renews;
  * when the lease runs out the job is queued again. Calls block: use them off the event loop.
@@ -41,9 +41,9 @@ public final class JobTable {
     return hazelcast.getCluster().getClusterTime();
   }
 
-  /** Queues a job unless one for the same submission is already in the table. */
+  /** Queues a job unless one with the same id is already in the table. */
   public boolean enqueue(Job job, long now) {
-    return jobs.putIfAbsent(job.submissionId(), encode(JobEntry.queued(job, now))) == null;
+    return jobs.putIfAbsent(job.id(), encode(JobEntry.queued(job, now))) == null;
   }
 
   /**
@@ -73,18 +73,18 @@ public final class JobTable {
 
   /** Extends a lease that has not run out; false when the job is no longer held under it. */
   public boolean renew(Lease held, long now) {
-    return update(held.submissionId(), e -> held.matches(e) && e.leaseUntil() >= now
+    return update(held.jobId(), e -> held.matches(e) && e.leaseUntil() >= now
         ? e.renewed(now + lease.toMillis()) : null);
   }
 
   /** Hands a job back to the queue at once, as a runner that stops does with what it could not finish. */
   public boolean release(Lease held) {
-    return update(held.submissionId(), e -> held.matches(e) ? e.requeued() : null);
+    return update(held.jobId(), e -> held.matches(e) ? e.requeued() : null);
   }
 
   /** True while the lease is the job's current one: only a verdict sent under it counts. */
   public boolean isHeld(Lease held) {
-    var value = jobs.get(held.submissionId());
+    var value = jobs.get(held.jobId());
     return value != null && held.matches(decode(value));
   }
 
@@ -130,14 +130,14 @@ public final class JobTable {
 
   /** Removes a job whose verdict is recorded, if it is still held under this lease. */
   public boolean complete(Lease held) {
-    var value = jobs.get(held.submissionId());
-    return value != null && held.matches(decode(value)) && jobs.remove(held.submissionId(), value);
+    var value = jobs.get(held.jobId());
+    return value != null && held.matches(decode(value)) && jobs.remove(held.jobId(), value);
   }
 
   /** Applies a change to one entry by compare-and-set, retrying on contention; null from the change means no change. */
-  private boolean update(String submissionId, UnaryOperator<JobEntry> change) {
+  private boolean update(String jobId, UnaryOperator<JobEntry> change) {
     while (true) {
-      var current = jobs.get(submissionId);
+      var current = jobs.get(jobId);
       if (current == null) {
         return false;
       }
@@ -145,7 +145,7 @@ public final class JobTable {
       if (changed == null) {
         return false;
       }
-      if (jobs.replace(submissionId, current, encode(changed))) {
+      if (jobs.replace(jobId, current, encode(changed))) {
         return true;
       }
     }

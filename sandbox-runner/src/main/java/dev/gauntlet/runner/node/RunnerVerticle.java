@@ -1,13 +1,19 @@
 package dev.gauntlet.runner.node;
 
+import dev.gauntlet.runner.authoring.PackageVerifier;
+import dev.gauntlet.runner.authoring.VerificationReport;
 import dev.gauntlet.runner.challenge.ChallengePackage;
 import dev.gauntlet.runner.challenge.PackageException;
 import dev.gauntlet.runner.distribution.PackageCache;
 import dev.gauntlet.runner.job.Claim;
+import dev.gauntlet.runner.job.Job;
+import dev.gauntlet.runner.job.JobKind;
 import dev.gauntlet.runner.job.JobTable;
 import dev.gauntlet.runner.job.Lease;
 import dev.gauntlet.runner.job.ProgressEvent;
+import dev.gauntlet.runner.job.ReportOutcome;
 import dev.gauntlet.runner.job.VerdictReport;
+import dev.gauntlet.runner.job.VerificationDone;
 import dev.gauntlet.runner.judge.Judge;
 import dev.gauntlet.runner.verdict.JudgeResult;
 import io.vertx.core.Future;
@@ -23,9 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A runner: claims jobs from the cluster's job table while it has free slots, judges each on a
- * thread of its own judging pool (one per slot, so judging never starves the other blocking work),
- * publishes progress, and hands the verdict to the platform, which records it and removes the job.
+ * A runner: claims jobs from the cluster's job table while it has free slots, judges a submission
+ * or verifies an uploaded package on a thread of its own judging pool (one per slot, so judging never
+ * starves the other blocking work), publishes progress, and hands the verdict or verification report
+ * to the platform, which records it and removes the job.
  */
 public final class RunnerVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(RunnerVerticle.class);
@@ -103,14 +110,36 @@ public final class RunnerVerticle extends VerticleBase {
 
   private void run(Claim claim) {
     var job = claim.job();
-    log.info("judging submission {} ({} in {}, attempt {})", job.submissionId(), job.challengeId(),
-        job.language().id(), claim.lease().attempt());
+    log.info("{} {} ({} version {}, attempt {})", job.kind() == JobKind.JUDGE ? "judging submission" : "verifying",
+        job.id(), job.challengeId(), job.challengeVersion(), claim.lease().attempt());
+    if (job.kind() == JobKind.VERIFY) {
+      judging.executeBlocking(() -> verify(job), false)
+          .onSuccess(report -> report(VerificationDone.ADDRESS, claim.lease(),
+              new VerificationDone(claim.lease(), job.challengeId(), job.challengeVersion(), report),
+              report.passed() ? "verified" : "not verified", 1))
+          .onFailure(e -> {
+            logFailure(job, e);
+            // Not the package's fault, so no verdict on it: the lease runs out and the job is tried
+            // again, as often as the platform allows.
+            release(claim.lease());
+          });
+      return;
+    }
     judging.executeBlocking(() -> judge(claim), false)
-        .onSuccess(result -> report(new VerdictReport(claim.lease(), result), 1))
-        .onFailure(e -> {
-          log.error("judging {} failed unexpectedly", job.submissionId(), e);
-          report(new VerdictReport(claim.lease(), JudgeResult.judgeError(JUDGE_FAILED, 0)), 1);
-        });
+        .recover(e -> {
+          logFailure(job, e);
+          return Future.succeededFuture(JudgeResult.judgeError(JUDGE_FAILED, 0));
+        })
+        .onSuccess(result -> report(VerdictReport.ADDRESS, claim.lease(), new VerdictReport(claim.lease(), result),
+            result.verdict().name(), 1));
+  }
+
+  private void logFailure(Job job, Throwable e) {
+    if (stopping) {
+      log.info("job {} interrupted: the runner is stopping", job.id());
+    } else {
+      log.error("job {} failed unexpectedly", job.id(), e);
+    }
   }
 
   private JudgeResult judge(Claim claim) {
@@ -119,43 +148,57 @@ public final class RunnerVerticle extends VerticleBase {
     try {
       pkg = packages.get(job.packageHash());
     } catch (PackageException | UncheckedIOException e) {
-      log.error("no package {} for submission {}", job.packageHash(), job.submissionId(), e);
+      log.error("no package {} for submission {}", job.packageHash(), job.id(), e);
       return JudgeResult.judgeError("this runner could not load challenge " + job.challengeId() + " version "
           + job.challengeVersion() + "; the runner's log has the cause", 0);
     }
     try {
       return judge.judge(pkg, job.submission(), (test, done, total) -> vertx.eventBus().publish(
-          ProgressEvent.ADDRESS, JsonObject.mapFrom(new ProgressEvent(job.submissionId(), test, done, total))));
+          ProgressEvent.ADDRESS, JsonObject.mapFrom(new ProgressEvent(job.id(), test, done, total))));
     } catch (RuntimeException e) {
-      log.error("judging {} failed unexpectedly", job.submissionId(), e);
+      log.error("judging {} failed unexpectedly", job.id(), e);
       return JudgeResult.judgeError(JUDGE_FAILED, pkg.manifest().scoring().total());
     }
   }
 
-  private void report(VerdictReport report, int attempt) {
-    String submissionId = report.lease().submissionId();
+  /**
+   * A package that does not load fails its verification, saying why: the author sees that, not a
+   * runner's log. Anything else that goes wrong here is this runner's trouble and is thrown.
+   */
+  private VerificationReport verify(Job job) {
+    ChallengePackage pkg;
+    try {
+      pkg = packages.get(job.packageHash());
+    } catch (PackageException e) {
+      return VerificationReport.failed(job.challengeId(), e.getMessage());
+    }
+    return new PackageVerifier(judge).verify(pkg);
+  }
+
+  /** Sends a job's result to the platform, retrying while it does not answer; {@code what} is for the log. */
+  private void report(String address, Lease lease, Object result, String what, int attempt) {
     if (stopping) {
-      log.info("submission {}: stopping, so its judgement is dropped and the job handed back", submissionId);
+      log.info("job {}: stopping, so its result is dropped and the job handed back", lease.jobId());
       return;
     }
-    vertx.eventBus().<String>request(VerdictReport.ADDRESS, JsonObject.mapFrom(report), REPORT_OPTIONS)
+    vertx.eventBus().<String>request(address, JsonObject.mapFrom(result), REPORT_OPTIONS)
         .onSuccess(reply -> {
-          var outcome = VerdictReport.Outcome.valueOf(reply.body());
-          if (outcome == VerdictReport.Outcome.NOT_HOLDER) {
-            log.warn("submission {}: the platform dropped this runner's verdict, its lease had run out", submissionId);
+          var outcome = ReportOutcome.valueOf(reply.body());
+          if (outcome == ReportOutcome.NOT_HOLDER) {
+            log.warn("job {}: the platform dropped this runner's result, its lease had run out", lease.jobId());
           } else {
-            log.info("submission {}: {} ({})", submissionId, report.result().verdict(), outcome);
+            log.info("job {}: {} ({})", lease.jobId(), what, outcome);
           }
-          release(report.lease());
+          release(lease);
         })
         .onFailure(e -> {
           if (attempt == REPORT_ATTEMPTS) {
             // Its lease runs out, and the job is queued again for another try.
-            log.error("gave up reporting the verdict of {}: {}", submissionId, e.getMessage());
-            release(report.lease());
+            log.error("gave up reporting the result of {}: {}", lease.jobId(), e.getMessage());
+            release(lease);
             return;
           }
-          vertx.setTimer(REPORT_RETRY_MS, id -> report(report, attempt + 1));
+          vertx.setTimer(REPORT_RETRY_MS, id -> report(address, lease, result, what, attempt + 1));
         });
   }
 
@@ -170,10 +213,10 @@ public final class RunnerVerticle extends VerticleBase {
       vertx.executeBlocking(() -> jobs.renew(lease, jobs.now()))
           .onSuccess(held -> {
             if (!held) {
-              log.warn("lost the lease on {}; its verdict will be dropped", lease.submissionId());
+              log.warn("lost the lease on {}; its verdict will be dropped", lease.jobId());
             }
           })
-          .onFailure(e -> log.warn("could not renew the lease on {}: {}", lease.submissionId(), e.getMessage()));
+          .onFailure(e -> log.warn("could not renew the lease on {}: {}", lease.jobId(), e.getMessage()));
     }
   }
 }

@@ -29,4 +29,11 @@ public record PerformanceReport(LatencyMetric metric, List<Double> candidateMs, 
     candidateMs = List.copyOf(candidateMs);
     referenceMs = List.copyOf(referenceMs);
   }
+
+  /** The median of per-round figures, as the ratio is made of. */
+  public static double median(List<Double> values) {
+    var sorted = values.stream().sorted().toList();
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+  }
 }

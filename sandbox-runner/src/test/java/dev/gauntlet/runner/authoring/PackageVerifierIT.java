@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.gauntlet.runner.challenge.JudgeKind;
+import dev.gauntlet.runner.distribution.TestZips;
 import dev.gauntlet.runner.docker.DockerFixture;
 import dev.gauntlet.runner.docker.Sandbox;
 import dev.gauntlet.runner.judge.JudgeByKind;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -68,6 +70,8 @@ class PackageVerifierIT {
         tuple("reference/python", Verdict.ACCEPTED),
         tuple("submissions/too_slow/nagle-on-keep-alive", Verdict.TOO_SLOW),
         tuple("submissions/wrong_answer/found-for-everything", Verdict.WRONG_ANSWER));
+    assertThat(report.render()).as("the latency an author tunes the targets with")
+        .containsPattern("submissions/too_slow/nagle-on-keep-alive: p\\d+_ms [0-9.]+ ms against the reference's [0-9.]+ ms");
   }
 
   @Test
@@ -152,5 +156,30 @@ class PackageVerifierIT {
     }
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("statement.md: missing", "NOT verified");
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("already exists", "usage:");
+  }
+
+  @Test
+  @DisplayName("a zip with a climbing entry or a link fails verify, naming the entry, before anything is judged")
+  void unsafeZips() throws Exception {
+    var manifest = Files.readAllBytes(pkg.resolve("challenge.yaml"));
+    Path climbing = catalog.resolve("climbing.zip");
+    Files.write(climbing, TestZips.of(Map.of("bytes-served/challenge.yaml", manifest,
+        "bytes-served/../../../etc/cron.d/x", TestZips.text("* * * * * root sh"))));
+    Path linked = catalog.resolve("linked.zip");
+    Files.write(linked, TestZips.withLinks(Map.of("bytes-served/challenge.yaml", manifest),
+        Map.of("bytes-served/statement.md", "/etc/shadow")));
+    Path notZip = catalog.resolve("notes.txt");
+    Files.writeString(notZip, "hello");
+
+    var out = new ByteArrayOutputStream();
+    var err = new ByteArrayOutputStream();
+    try (var o = new PrintStream(out, true, StandardCharsets.UTF_8); var e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      assertThat(ChallengeCommand.run(List.of("verify", climbing.toString(), linked.toString()), o, e)).isEqualTo(1);
+      assertThat(ChallengeCommand.run(List.of("verify", notZip.toString()), o, e)).isEqualTo(2);
+    }
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains(
+        "climbing.zip\n  error: bytes-served/../../../etc/cron.d/x: not a plain relative path",
+        "linked.zip\n  error: bytes-served/statement.md: links are not allowed in a package", "NOT verified");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("notes.txt is neither a package folder nor a .zip file");
   }
 }

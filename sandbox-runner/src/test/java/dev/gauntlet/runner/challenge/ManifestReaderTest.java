@@ -14,7 +14,6 @@ class ManifestReaderTest {
   private static final String VALID = """
       format: gauntlet/1
       id: sum-of-numbers
-      version: 2
       title: Sum of numbers
       kind: stdio
       skills: [arithmetic]
@@ -30,7 +29,6 @@ class ManifestReaderTest {
     Manifest m = ManifestReader.read(VALID);
 
     assertThat(m.id()).isEqualTo("sum-of-numbers");
-    assertThat(m.version()).isEqualTo(2);
     assertThat(m.kind()).isEqualTo(JudgeKind.STDIO);
     assertThat(m.languages()).containsExactly(Language.JAVA, Language.PYTHON);
     assertThat(m.limits()).isEqualTo(new Limits(60, 1.5, 256, 1.0, 64, 64));
@@ -40,14 +38,16 @@ class ManifestReaderTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      memory out of range  | 'memory_mb: 256'        | 'memory_mb: 4'       | challenge.yaml:9: limits: memory_mb must be between 16 and 8192, was 4
-      unknown language     | '[java, python]'        | '[java, rust]'       | challenge.yaml:7: languages[1]: 'rust' is not one of [java, python, node, go]
-      unknown kind         | 'kind: stdio'           | 'kind: sql-magic'    | challenge.yaml:5: kind: 'sql-magic' is not one of [stdio, http-service]
-      unknown field        | 'skills:'               | 'skils:'             | challenge.yaml:6: skils: unknown field (known: [
+      memory out of range  | 'memory_mb: 256'        | 'memory_mb: 4'       | challenge.yaml:8: limits: memory_mb must be between 16 and 8192, was 4
+      unknown language     | '[java, python]'        | '[java, rust]'       | challenge.yaml:6: languages[1]: 'rust' is not one of [java, python, node, go]
+      unknown kind         | 'kind: stdio'           | 'kind: sql-magic'    | challenge.yaml:4: kind: 'sql-magic' is not one of [stdio, http-service]
+      unknown field        | 'skills:'               | 'skils:'             | challenge.yaml:5: skils: unknown field (known: [
       wrong format         | 'format: gauntlet/1'    | 'format: kattis'     | challenge.yaml:1: format must be gauntlet/1, was kattis
       bad id               | 'id: sum-of-numbers'    | 'id: Sum Of Numbers' | id must be lower-case words joined by '-'
       missing title        | 'title: Sum of numbers' | 'titel: x'           | title is required
-      not a number         | 'version: 2'            | 'version: two'       | challenge.yaml:3: version:
+      not a number         | 'suggested_minutes: 10' | 'suggested_minutes: ten' | challenge.yaml:7: suggested_minutes:
+      missing number       | 'suggested_minutes: 10' | 'skills: []'         | challenge.yaml: suggested_minutes is required
+      a version number     | 'skills: [arithmetic]'  | 'version: 2'         | challenge.yaml:5: version: a package names no version
       unmeasured latency   | 'performance: 0'        | 'performance: 20'    | scoring.performance must be 0 for kind stdio
       """)
   @DisplayName("names the file, line and field of what is wrong")
@@ -60,7 +60,6 @@ class ManifestReaderTest {
   private static final String SERVICE = """
       format: gauntlet/1
       id: links
-      version: 1
       title: Links
       kind: http-service
       languages: [go]

@@ -31,7 +31,6 @@ class PackageLoaderTest {
     write("challenge.yaml", """
         format: gauntlet/1
         id: echo
-        version: 1
         title: Echo
         kind: stdio
         languages: [python]

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class JobTableIT {
   private static final Duration LEASE = Duration.ofSeconds(30);
   private static final Consumer<Job> NEVER_GIVEN_UP = job -> {
-    throw new AssertionError("gave up " + job.submissionId());
+    throw new AssertionError("gave up " + job.id());
   };
   private static HazelcastInstance first;
   private static HazelcastInstance second;
@@ -67,7 +67,7 @@ class JobTableIT {
   }
 
   private static Job job(String id) {
-    return new Job(id, "sum", 1, "0".repeat(64), Language.PYTHON, Map.of("main.py", "print(1)"));
+    return Job.judging(id, "sum", 1, "0".repeat(64), Language.PYTHON, Map.of("main.py", "print(1)"));
   }
 
   @Test
@@ -86,7 +86,7 @@ class JobTableIT {
         String runner = "runner-" + r;
         runners.add(pool.submit(() -> {
           for (var next = table.claimOldest(runner, 0); next.isPresent(); next = table.claimOldest(runner, 0)) {
-            claimed.add(next.get().job().submissionId());
+            claimed.add(next.get().job().id());
           }
         }));
       }
@@ -140,7 +140,7 @@ class JobTableIT {
     assertThat(onSecond.requeueHeldBy("gone-runner")).isEqualTo(1);
     assertThat(onSecond.isHeld(gone)).isFalse();
     assertThat(onSecond.isHeld(staying)).isTrue();
-    assertThat(onSecond.claimOldest("new-runner", 0).orElseThrow().job().submissionId()).isEqualTo(gone.submissionId());
+    assertThat(onSecond.claimOldest("new-runner", 0).orElseThrow().job().id()).isEqualTo(gone.jobId());
   }
 
   @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Judging through engine failures")
 class RetryingJudgeTest {
   private static final ChallengePackage PKG = new ChallengePackage(
-      new Manifest(Manifest.FORMAT, "p", 1, "P", JudgeKind.STDIO, List.of(), List.of(Language.PYTHON), 5,
+      new Manifest(Manifest.FORMAT, "p", "P", JudgeKind.STDIO, List.of(), List.of(Language.PYTHON), 5,
           new Limits(10, 1, 64, 1, 16, 16), new Scoring(100, 0), Tolerance.EXACT),
       "", Map.of(), List.of(), Map.of(), List.of());
   private static final Submission SUBMISSION = new Submission(Language.PYTHON, Map.of("main.py", "print(1)"));

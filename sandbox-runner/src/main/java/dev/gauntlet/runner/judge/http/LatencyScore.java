@@ -51,7 +51,7 @@ final class LatencyScore {
                                  List<LoadOutcome> reference, double noAnswerMs) {
     var candidateMs = figures(performance.metric(), candidate, noAnswerMs);
     var referenceMs = figures(performance.metric(), reference, noAnswerMs);
-    double ratio = median(candidateMs) / Math.max(median(referenceMs), 0.001);
+    double ratio = PerformanceReport.median(candidateMs) / Math.max(PerformanceReport.median(referenceMs), 0.001);
     double low = Double.POSITIVE_INFINITY;
     double high = 0;
     for (int i = 0; i < candidateMs.size(); i++) {
@@ -89,12 +89,6 @@ final class LatencyScore {
     var figures = new ArrayList<Double>();
     rounds.forEach(round -> figures.add(rounded(figure(metric, round.latencyMicros(), noAnswerMs))));
     return figures;
-  }
-
-  static double median(List<Double> values) {
-    var sorted = values.stream().sorted().toList();
-    int middle = sorted.size() / 2;
-    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
   }
 
   private static long requests(List<LoadOutcome> rounds) {

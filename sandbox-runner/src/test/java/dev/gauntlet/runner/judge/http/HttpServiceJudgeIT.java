@@ -38,7 +38,6 @@ class HttpServiceJudgeIT {
   private static final String MANIFEST = """
       format: gauntlet/1
       id: svc
-      version: 1
       title: A service
       kind: http-service
       languages: [python]

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class StdioJudgeIT {
   /** Sums the numbers on standard input. */
   private static final ChallengePackage SUM = new ChallengePackage(
-      new Manifest(Manifest.FORMAT, "sum", 1, "Sum", JudgeKind.STDIO, List.of(), List.of(Language.JAVA, Language.PYTHON),
+      new Manifest(Manifest.FORMAT, "sum", "Sum", JudgeKind.STDIO, List.of(), List.of(Language.JAVA, Language.PYTHON),
           5, new Limits(60, 2, 256, 1.0, 64, 64), new Scoring(100, 0), Tolerance.EXACT),
       "Add the numbers.", Map.of(), List.of(
           test("small", Visibility.PUBLIC, "1 2 3\n", "6\n"),
@@ -179,7 +179,7 @@ class StdioJudgeIT {
   @Test
   @DisplayName("gives BUILD_ERROR to a build that outlives the package's build time, stopped by the outside clock")
   void buildTimeLimit() {
-    var quickBuild = new ChallengePackage(new Manifest(Manifest.FORMAT, "sum", 1, "Sum", JudgeKind.STDIO, List.of(),
+    var quickBuild = new ChallengePackage(new Manifest(Manifest.FORMAT, "sum", "Sum", JudgeKind.STDIO, List.of(),
         List.of(Language.JAVA), 5, new Limits(1, 2, 256, 1.0, 64, 64), new Scoring(100, 0), Tolerance.EXACT),
         "", Map.of(), SUM.tests(), Map.of(), List.of());
     // Four files of 700 generic methods each keep javac busy for seconds on one CPU.

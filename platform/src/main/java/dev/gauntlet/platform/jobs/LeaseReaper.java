@@ -1,10 +1,14 @@
-package dev.gauntlet.platform.submission;
+package dev.gauntlet.platform.jobs;
 
 import com.hazelcast.cluster.Cluster;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
-import dev.gauntlet.runner.challenge.Catalog;
+import dev.gauntlet.platform.challenge.ChallengeCatalog;
+import dev.gauntlet.platform.submission.SubmissionEvents;
+import dev.gauntlet.platform.submission.SubmissionRepository;
+import dev.gauntlet.runner.authoring.VerificationReport;
 import dev.gauntlet.runner.job.Job;
+import dev.gauntlet.runner.job.JobKind;
 import dev.gauntlet.runner.job.JobTable;
 import dev.gauntlet.runner.verdict.JudgeResult;
 import io.vertx.core.Future;
@@ -16,11 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps every unfinished submission on its way to a verdict. Queues again the jobs of a runner that
- * left the cluster, at once, and those whose runner stopped renewing its lease, as when it hung or
- * the cluster did not notice it die; stops a job tried {@code maxAttempts} times and records
- * {@code JUDGE_ERROR} for a human; and queues any stored submission that is in no queue, as when the
- * job table could not be reached when it arrived.
+ * Keeps every unfinished job on its way to a result. Queues again the jobs of a runner that left
+ * the cluster, at once, and those whose runner stopped renewing its lease, as when it hung or the
+ * cluster did not notice it die; stops a job tried {@code maxAttempts} times and records that for a
+ * human ({@code JUDGE_ERROR} for a submission, a failed verification for an uploaded version); and
+ * queues any stored submission or version being verified that is in no queue, as when the job table
+ * could not be reached when it arrived.
  */
 public final class LeaseReaper extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(LeaseReaper.class);
@@ -29,7 +34,7 @@ public final class LeaseReaper extends VerticleBase {
   private final Cluster cluster;
   private final SubmissionRepository submissions;
   private final JobDispatcher dispatcher;
-  private final Catalog catalog;
+  private final ChallengeCatalog catalog;
   private final Clock clock;
   private final Duration every;
   private final int maxAttempts;
@@ -37,7 +42,7 @@ public final class LeaseReaper extends VerticleBase {
   private UUID membershipListener;
 
   public LeaseReaper(JobTable jobs, Cluster cluster, SubmissionRepository submissions, JobDispatcher dispatcher,
-                     Catalog catalog, Clock clock, Duration every, int maxAttempts) {
+                     ChallengeCatalog catalog, Clock clock, Duration every, int maxAttempts) {
     this.jobs = jobs;
     this.cluster = cluster;
     this.submissions = submissions;
@@ -90,12 +95,18 @@ public final class LeaseReaper extends VerticleBase {
   }
 
   private void giveUp(Job job) {
-    log.error("submission {} was tried {} times and every runner judging it went away; stopped", job.submissionId(),
-        maxAttempts);
-    int total = catalog.find(job.challengeId()).map(p -> p.manifest().scoring().total()).orElse(0);
-    if (submissions.recordVerdict(job.submissionId(), JudgeResult.judgeError("stopped after " + maxAttempts
-        + " tries: every runner judging it went away; this submission is not charged", total), clock.instant())) {
-      vertx.eventBus().publish(SubmissionEvents.JUDGED_ADDRESS, job.submissionId());
+    String why = "stopped after " + maxAttempts + " tries: every runner working on it went away";
+    log.error("job {} was tried {} times and every runner working on it went away; stopped", job.id(), maxAttempts);
+    if (job.kind() == JobKind.VERIFY) {
+      catalog.versions().recordVerification(job.challengeId(), job.challengeVersion(),
+          VerificationReport.failed(job.challengeId(), why));
+      return;
+    }
+    int total = catalog.at(job.challengeId(), job.challengeVersion())
+        .map(served -> served.pkg().manifest().scoring().total()).orElse(0);
+    if (submissions.recordVerdict(job.id(), JudgeResult.judgeError(why + "; this submission is not charged", total),
+        clock.instant())) {
+      vertx.eventBus().publish(SubmissionEvents.JUDGED_ADDRESS, job.id());
     }
   }
 }
