@@ -59,7 +59,7 @@ public final class SubmissionEvents {
     MessageConsumer<JsonObject> progress = bus.consumer(ProgressEvent.ADDRESS, message -> {
       var event = message.body().mapTo(ProgressEvent.class);
       if (event.submissionId().equals(id) && open(response)) {
-        send(response, "test", Json.encode(new ProgressEvent(id, SubmissionView.shown(event.test()), event.done(),
+        send(response, "test", Json.encode(new ProgressEvent(id, event.test().forCandidates(), event.done(),
             event.total())));
       }
     });

@@ -1,7 +1,6 @@
 package dev.gauntlet.platform.submission;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.gauntlet.runner.challenge.Visibility;
 import dev.gauntlet.runner.verdict.JudgeResult;
 import dev.gauntlet.runner.verdict.PerformanceReport;
 import dev.gauntlet.runner.verdict.TestResult;
@@ -21,13 +20,7 @@ public record SubmissionView(String id, String challenge, int challengeVersion, 
     JudgeResult r = s.result();
     return new SubmissionView(s.id(), s.challengeId(), s.challengeVersion(), s.language().id(), s.status(),
         r == null ? null : r.verdict(), r == null ? null : r.score(), r == null ? null : r.maxScore(),
-        r == null ? null : r.message(), r == null ? List.of() : r.tests().stream().map(SubmissionView::shown).toList(),
+        r == null ? null : r.message(), r == null ? List.of() : r.tests().stream().map(TestResult::forCandidates).toList(),
         r == null ? null : r.performance(), s.createdAt().toString(), s.judgedAt() == null ? null : s.judgedAt().toString());
-  }
-
-  /** A test result as anyone but the runner may see it: hidden tests without detail. */
-  static TestResult shown(TestResult t) {
-    return t.visibility() == Visibility.PUBLIC ? t
-        : new TestResult(t.name(), t.visibility(), t.verdict(), t.wallMs(), t.cpuMs(), t.memoryKb(), null);
   }
 }

@@ -55,8 +55,15 @@ public final class PackageVerifier {
       checkHeadroom(pkg, check, problems);
     }
     for (KnownSubmission known : pkg.submissions()) {
-      checks.add(check("submissions/" + known.expected().folderName() + "/" + known.name(), known.expected(),
-          judge.judge(pkg, new Submission(known.language(), known.files()), Progress.NONE)));
+      var result = judge.judge(pkg, new Submission(known.language(), known.files()), Progress.NONE);
+      var check = check("submissions/" + known.expected().folderName() + "/" + known.name(), known.expected(), result);
+      checks.add(check);
+      if (check.passed() && known.expected() == Verdict.TOO_SLOW && result.performance() != null
+          && result.performance().points() * 2 > result.performance().maxPoints()) {
+        warnings.add(check.solution() + " earns " + result.performance().points() + " of "
+            + result.performance().maxPoints() + " performance points: so close to the target that a quieter run may"
+            + " make it ACCEPTED; make it slower, towards zero_at times the reference");
+      }
     }
     if (pkg.submissions().stream().noneMatch(s -> TOO_SLOW.contains(s.expected()))) {
       warnings.add("no known submission is too slow (submissions/time_limit/ or submissions/too_slow/): nothing"

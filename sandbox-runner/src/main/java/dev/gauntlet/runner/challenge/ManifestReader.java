@@ -1,5 +1,6 @@
 package dev.gauntlet.runner.challenge;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,8 +11,11 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gauntlet.probe.ProbeJson;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Parses the YAML files of a package ({@code challenge.yaml} into a {@link Manifest}, scenario files
@@ -21,6 +25,9 @@ import java.util.stream.Collectors;
 public final class ManifestReader {
   public static final String FILE = "challenge.yaml";
 
+  private static final String REQUIRED = " is required";
+  /** A key as YAML writes it, at the start of a line, after a '- ', or inside '{ }'. */
+  private static final Pattern KEY = Pattern.compile("(?:^|[\\s{,-])([A-Za-z_][A-Za-z0-9_]*)\\s*:(?:\\s|$)");
   private static final ObjectMapper YAML = ProbeJson.configure(new ObjectMapper(new YAMLFactory()));
 
   private ManifestReader() {
@@ -44,11 +51,31 @@ public final class ManifestReader {
 
   private static String describe(String file, String yaml, JsonProcessingException e) {
     String field = e instanceof JsonMappingException m ? path(m) : "";
-    if (isMissing(e)) {
-      // A missing field has no line of its own; Jackson points at the end of the object.
-      return file + ": " + field + " is required";
-    }
     String reason = reason(e);
+    String missing = isMissing(e) ? field
+        : reason.endsWith(REQUIRED) ? (field.isEmpty() ? "" : field + ".") + reason.substring(0, reason.length() - REQUIRED.length())
+        : null;
+    if (missing != null) {
+      // A missing field has no line of its own (Jackson points at the end of the object); a
+      // misspelt key is the usual cause, and its line is the one to show.
+      String name = missing.substring(missing.lastIndexOf('.') + 1);
+      return nearMiss(yaml, name)
+          .map(key -> file + ":" + key.line() + ": " + missing + REQUIRED + "; is '" + key.name() + "' a misspelling of it?")
+          .orElse(file + ": " + missing + REQUIRED);
+    }
+    if (e instanceof JsonParseException) {
+      // The parser's own words name its internal events; the YAML library's problem is plainer.
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      String problem = "";
+      if (e.getCause() instanceof MarkedYAMLException marked) {
+        problem = " (" + marked.getProblem() + ")";
+        // The context (e.g. the key being scanned) is where the author went wrong; the problem is where it showed.
+        var mark = marked.getContextMark() != null ? marked.getContextMark() : marked.getProblemMark();
+        line = mark == null ? line : mark.getLine() + 1;
+      }
+      return file + (line > 0 ? ":" + line : "") + ": not valid YAML here" + problem + ": check the indentation,"
+          + " that every key has its ':' and that every '{' and '[' is closed";
+    }
     int line = line(yaml, e, reason);
     return file + (line > 0 ? ":" + line : "") + ": " + (field.isEmpty() ? "" : field + ": ") + reason;
   }
@@ -70,6 +97,43 @@ public final class ManifestReader {
       }
     }
     return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+  }
+
+  private record Key(String name, int line) {
+  }
+
+  /** A key of the file within two edits of a required field's name, other than the name itself. */
+  private static Optional<Key> nearMiss(String yaml, String name) {
+    String[] lines = yaml.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      Matcher key = KEY.matcher(lines[i].replaceFirst("#.*", ""));
+      while (key.find()) {
+        String found = key.group(1);
+        if (!found.equals(name) && editDistance(found, name) <= 2) {
+          return Optional.of(new Key(found, i + 1));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   private static boolean isMissing(JsonProcessingException e) {

@@ -112,6 +112,11 @@ public final class PackageLoader {
         cases.add(new TestCase(base, visibility, bytes(dir + "/" + name), bytes(answer)));
       } else if (!name.endsWith(".ans")) {
         throw new PackageException(dir + "/" + name + ": unexpected file; tests are <name>.in with <name>.ans");
+      } else if (!Files.isRegularFile(root.resolve(dir + "/" + name.substring(0, name.length() - 4) + ".in"),
+          LinkOption.NOFOLLOW_LINKS)) {
+        // Else the test would vanish without a word, taken for an answer kept for later.
+        throw new PackageException(dir + "/" + name.substring(0, name.length() - 4) + ".in: missing; every .ans needs"
+            + " its .in");
       }
     }
     return cases;

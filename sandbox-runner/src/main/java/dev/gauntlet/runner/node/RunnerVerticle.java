@@ -153,8 +153,10 @@ public final class RunnerVerticle extends VerticleBase {
           + job.challengeVersion() + "; the runner's log has the cause", 0);
     }
     try {
+      // Progress and the verdict reach the candidate: hidden test cases leave this runner without their detail.
       return judge.judge(pkg, job.submission(), (test, done, total) -> vertx.eventBus().publish(
-          ProgressEvent.ADDRESS, JsonObject.mapFrom(new ProgressEvent(job.id(), test, done, total))));
+          ProgressEvent.ADDRESS, JsonObject.mapFrom(new ProgressEvent(job.id(), test.forCandidates(), done, total))))
+          .forCandidates();
     } catch (RuntimeException e) {
       log.error("judging {} failed unexpectedly", job.id(), e);
       return JudgeResult.judgeError(JUDGE_FAILED, pkg.manifest().scoring().total());

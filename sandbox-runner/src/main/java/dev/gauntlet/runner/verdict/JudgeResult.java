@@ -26,6 +26,12 @@ public record JudgeResult(Verdict verdict, int score, int maxScore, String messa
     this(verdict, score, maxScore, message, tests, null);
   }
 
+  /** As a candidate may see it: hidden test cases without their detail. */
+  public JudgeResult forCandidates() {
+    return new JudgeResult(verdict, score, maxScore, message, tests.stream().map(TestResult::forCandidates).toList(),
+        performance);
+  }
+
   public static JudgeResult judgeError(String cause, int maxScore) {
     return new JudgeResult(Verdict.JUDGE_ERROR, 0, maxScore, cause, List.of());
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gauntlet.runner.challenge.ChallengePackage;
 import dev.gauntlet.runner.challenge.JudgeKind;
+import dev.gauntlet.runner.challenge.KnownSubmission;
+import dev.gauntlet.runner.challenge.LatencyMetric;
 import dev.gauntlet.runner.challenge.Limits;
 import dev.gauntlet.runner.challenge.Manifest;
 import dev.gauntlet.runner.challenge.Scoring;
@@ -11,6 +13,7 @@ import dev.gauntlet.runner.challenge.Tolerance;
 import dev.gauntlet.runner.challenge.Visibility;
 import dev.gauntlet.runner.language.Language;
 import dev.gauntlet.runner.verdict.JudgeResult;
+import dev.gauntlet.runner.verdict.PerformanceReport;
 import dev.gauntlet.runner.verdict.TestResult;
 import dev.gauntlet.runner.verdict.Verdict;
 import java.util.List;
@@ -48,5 +51,24 @@ class PackageVerifierTest {
         + " slowest test, over 50% of the 1000 ms limit: raise wall_seconds or shrink the test");
     assertThat(verifyWithReferenceUsing(100, 49 * 1024).problems()).containsExactly("reference/python uses 49 MiB on"
         + " its hungriest test, over 75% of the 64 MiB limit: raise memory_mb");
+  }
+
+  @Test
+  @DisplayName("warns when a too-slow submission earns most of the performance points, for noise may make it ACCEPTED")
+  void barelyTooSlow() {
+    var slow = new KnownSubmission("almost", Verdict.TOO_SLOW, Language.PYTHON, Map.of("main.py", "print(2)"));
+    var pkg = new ChallengePackage(PKG.manifest(), "", Map.of(), List.of(), PKG.references(), List.of(slow), List.of());
+    var performance = new PerformanceReport(LatencyMetric.P90_MS, List.of(1.7), List.of(1.0), 1.7, 1.7, 1.7, 100, 0, 28,
+        30, null);
+
+    var report = new PackageVerifier((p, submission, progress) -> submission.files().equals(slow.files())
+        ? new JudgeResult(Verdict.TOO_SLOW, 98, 100, null, List.of(), performance)
+        : new JudgeResult(Verdict.ACCEPTED, 100, 100, null, List.of())).verify(pkg);
+
+    assertThat(report.passed()).isTrue();
+    assertThat(report.warnings()).anySatisfy(warning -> assertThat(warning).startsWith(
+        "submissions/too_slow/almost earns 28 of 30 performance points: so close to the target"));
+    assertThat(report.render()).contains("submissions/too_slow/almost: p90_ms 1.70 ms against the reference's 1.00 ms"
+        + " (medians of 1 rounds): ratio 1.70 (1.70 to 1.70 by round), 28 of 30 points");
   }
 }

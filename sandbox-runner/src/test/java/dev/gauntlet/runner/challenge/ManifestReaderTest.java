@@ -47,6 +47,10 @@ class ManifestReaderTest {
       missing title        | 'title: Sum of numbers' | 'titel: x'           | title is required
       not a number         | 'suggested_minutes: 10' | 'suggested_minutes: ten' | challenge.yaml:7: suggested_minutes:
       missing number       | 'suggested_minutes: 10' | 'skills: []'         | challenge.yaml: suggested_minutes is required
+      misspelt required    | 'wall_seconds: 1.5'     | 'wall_second: 1.5'   | challenge.yaml:8: limits.wall_seconds is required; is 'wall_second' a misspelling of it?
+      misspelt list        | 'languages:'            | 'langauges:'         | challenge.yaml:6: languages is required; is 'langauges' a misspelling of it?
+      value as a key       | 'kind: stdio'           | 'kind: stdio: x'     | challenge.yaml:4: not valid YAML here (mapping values are not allowed here): check
+      brace in a key       | 'title: Sum'            | '{ title: Sum'       | challenge.yaml:3: not valid YAML here
       a version number     | 'skills: [arithmetic]'  | 'version: 2'         | challenge.yaml:5: version: a package names no version
       unmeasured latency   | 'performance: 0'        | 'performance: 20'    | scoring.performance must be 0 for kind stdio
       """)

@@ -81,8 +81,11 @@ class PackageLoaderTest {
   }
 
   @Test
-  @DisplayName("refuses an input without its answer, and a package without hidden tests")
+  @DisplayName("refuses an input without its answer or an answer without its input, and a package without hidden tests")
   void tests() throws IOException {
+    Files.delete(pkg.resolve("tests/hidden/2.in"));
+    assertThatThrownBy(() -> PackageLoader.load(pkg)).hasMessageContaining("tests/hidden/2.in: missing; every .ans");
+    write("tests/hidden/2.in", "b\n");
     Files.delete(pkg.resolve("tests/hidden/2.ans"));
     assertThatThrownBy(() -> PackageLoader.load(pkg)).hasMessageContaining("tests/hidden/2.ans: missing");
     Files.delete(pkg.resolve("tests/hidden/2.in"));

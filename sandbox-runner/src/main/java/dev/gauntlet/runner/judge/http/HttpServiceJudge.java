@@ -236,7 +236,7 @@ public final class HttpServiceJudge implements Judge {
       ScenarioOutcome outcome = outcomes.get(i);
       results.add(new TestResult(file.name(), file.visibility(),
           outcome.passed() ? Verdict.ACCEPTED : Verdict.WRONG_ANSWER, outcome.slowestMillis(), 0, 0,
-          file.visibility() == Visibility.PUBLIC ? outcome.failure() : null));
+          outcome.failure()));
     }
     return results;
   }

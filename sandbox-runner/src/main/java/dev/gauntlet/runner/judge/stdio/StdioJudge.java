@@ -98,8 +98,7 @@ public final class StdioJudge implements Judge {
     }
     long wallMs = run.wall().toMillis();
     long memoryKb = run.peakMemoryKb().orElse(0);
-    return new TestResult(test.name(), test.visibility(), verdict, wallMs, run.cpu().toMillis(), memoryKb,
-        test.visibility() == Visibility.PUBLIC ? detail : null);
+    return new TestResult(test.name(), test.visibility(), verdict, wallMs, run.cpu().toMillis(), memoryKb, detail);
   }
 
   /** Correctness points shared equally among hidden tests; a partial run earns those it passed. */

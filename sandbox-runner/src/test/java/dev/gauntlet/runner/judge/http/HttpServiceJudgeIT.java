@@ -243,7 +243,10 @@ class HttpServiceJudgeIT {
     assertThat(wrong.tests()).extracting(TestResult::name, TestResult::verdict, TestResult::detail).containsExactly(
         tuple("shape", Verdict.WRONG_ANSWER, "the item has a name: $.name is required"),
         tuple("health", Verdict.ACCEPTED, null),
-        tuple("item", Verdict.WRONG_ANSWER, null));
+        tuple("item", Verdict.WRONG_ANSWER, "GET /item: $.name is missing"));
+    assertThat(wrong.forCandidates().tests()).as("what leaves the runner for the candidate")
+        .extracting(TestResult::name, TestResult::detail).containsExactly(
+            tuple("shape", "the item has a name: $.name is required"), tuple("health", null), tuple("item", null));
     assertThat(right.verdict()).isEqualTo(Verdict.ACCEPTED);
     assertThat(right.score()).isEqualTo(100);
   }

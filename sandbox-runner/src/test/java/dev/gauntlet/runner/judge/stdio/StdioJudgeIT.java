@@ -102,7 +102,7 @@ class StdioJudgeIT {
   }
 
   @Test
-  @DisplayName("gives WRONG_ANSWER with the differing token on a public test, and nothing of a hidden one")
+  @DisplayName("gives WRONG_ANSWER with the differing token, which a candidate sees for a public test only")
   void wrongAnswer() {
     var publicFails = python("print(sum(map(int, open(0).read().split())) + 1)");
     assertThat(publicFails.verdict()).isEqualTo(Verdict.WRONG_ANSWER);
@@ -113,7 +113,9 @@ class StdioJudgeIT {
     assertThat(hiddenFails.verdict()).isEqualTo(Verdict.WRONG_ANSWER);
     assertThat(hiddenFails.tests()).hasSize(2);
     assertThat(hiddenFails.tests().get(1).visibility()).isEqualTo(Visibility.HIDDEN);
-    assertThat(hiddenFails.tests().get(1).detail()).isNull();
+    assertThat(hiddenFails.tests().get(1).detail()).as("for the author").startsWith("token 1: expected");
+    assertThat(hiddenFails.forCandidates().tests().get(1).detail()).isNull();
+    assertThat(publicFails.forCandidates().tests().getFirst().detail()).isEqualTo("token 1: expected '6' but got '7'");
   }
 
   @Test
