@@ -89,6 +89,9 @@ class ChallengeVersionsIT {
     assertThat(statement.getString("unifiedDiff"))
         .contains("-Add two numbers.", "+Add two numbers; both fit in 64 bits.");
 
+    var listed = new JsonArray(api.asAuthor(token, "GET", "/api/v1/challenges/upload-sum/versions", null, null).body());
+    assertThat(listed.stream().map(JsonObject.class::cast).map(v -> v.getInteger("version") + ":" + v.getInteger("submissions")))
+        .containsExactly("2:0", "1:1");
     var inUse = api.asAuthor(token, "DELETE", "/api/v1/challenges/upload-sum/versions/1", null, null);
     assertThat(inUse.statusCode()).isEqualTo(409);
     assertThat(new JsonObject(inUse.body()).getString("type")).endsWith("/version-in-use");

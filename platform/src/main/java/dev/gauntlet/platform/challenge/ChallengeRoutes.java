@@ -72,7 +72,7 @@ public final class ChallengeRoutes {
       return versions;
     }));
     router.get(VERSION).handler(author).handler(ctx -> answer(ctx, () -> catalog.versions()
-        .find(ctx.pathParam("id"), version(ctx, "version"))
+        .detail(ctx.pathParam("id"), version(ctx, "version"))
         .orElseThrow(() -> noVersion(ctx))));
     router.get(VERSION + "/diff").handler(author).handler(ctx -> answer(ctx, () -> diff(ctx)));
     router.delete(VERSION).handler(author).handler(this::delete);
@@ -80,16 +80,24 @@ public final class ChallengeRoutes {
 
   private void upload(RoutingContext ctx) {
     byte[] zip = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-    vertx.executeBlocking(() -> publish(zip), false)
-        .onSuccess(publication -> {
-          var version = publication.version();
-          ctx.response()
-              .setStatusCode(publication.changed() ? 202 : 200)
-              .putHeader(HttpHeaders.LOCATION, BASE + "/" + version.challengeId() + "/versions/" + version.version())
-              .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-              .end(Json.encode(version));
-        })
-        .onFailure(ctx::fail);
+    vertx.executeBlocking(() -> {
+      var publication = publish(zip);
+      var version = publication.version();
+      // Read back as an author reads any version; a delete in between leaves what was published.
+      var detail = catalog.versions().detail(version.challengeId(), version.version())
+          .orElseGet(() -> new VersionDetail(version, 0, null));
+      return new Uploaded(publication.changed(), detail);
+    }, false).onSuccess(uploaded -> {
+      var version = uploaded.detail().version();
+      ctx.response()
+          .setStatusCode(uploaded.changed() ? 202 : 200)
+          .putHeader(HttpHeaders.LOCATION, BASE + "/" + version.challengeId() + "/versions/" + version.version())
+          .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+          .end(Json.encode(uploaded.detail()));
+    }).onFailure(ctx::fail);
+  }
+
+  private record Uploaded(boolean changed, VersionDetail detail) {
   }
 
   /**

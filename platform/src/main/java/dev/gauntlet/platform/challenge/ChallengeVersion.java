@@ -1,16 +1,16 @@
 package dev.gauntlet.platform.challenge;
 
-import dev.gauntlet.runner.authoring.VerificationReport;
 import java.time.Instant;
 
 /**
- * One immutable version of a challenge package.
+ * One immutable version of a challenge package, as judging and the catalog need it.
  *
- * @param contentHash  SHA-256 of the package archive; null only when {@code UNAVAILABLE}
- * @param submissions  how many submissions are pinned to it; a version in use cannot be deleted
- * @param verification what verifying an uploaded version found; null for bundled ones and while verifying
+ * @param contentHash SHA-256 of the package archive; null only when {@code UNAVAILABLE}
  */
 public record ChallengeVersion(String challengeId, int version, String contentHash, VersionOrigin origin,
-                               VersionStatus status, Instant publishedAt, int submissions,
-                               VerificationReport verification) {
+                               VersionStatus status, Instant publishedAt) {
+  /** The same version with another status. */
+  ChallengeVersion with(VersionStatus newStatus) {
+    return new ChallengeVersion(challengeId, version, contentHash, origin, newStatus, publishedAt);
+  }
 }

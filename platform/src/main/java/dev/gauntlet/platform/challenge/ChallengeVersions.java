@@ -26,8 +26,10 @@ public final class ChallengeVersions implements ArchiveSource {
   private static final String IN_USE = "23503";
   private static final String DUPLICATE = "23505";
   private static final String COLUMNS = "v.challenge_id, v.version, v.content_hash, v.origin, v.status,"
-      + " v.published_at, v.report, (select count(*) from submission s where s.challenge_id = v.challenge_id"
-      + " and s.challenge_version = v.version) as submissions";
+      + " v.published_at";
+  /** An author's view of a version adds what the catalog never needs: the report and the use count. */
+  private static final String DETAIL_COLUMNS = COLUMNS + ", v.report, (select count(*) from submission s"
+      + " where s.challenge_id = v.challenge_id and s.challenge_version = v.version) as submissions";
 
   private final Sql sql;
 
@@ -71,8 +73,7 @@ public final class ChallengeVersions implements ArchiveSource {
       Sql.update(c, "insert into challenge_version (challenge_id, version, content_hash, origin, status, published_at)"
               + " values (?, ?, ?, ?, ?, ?)", challengeId, version, archive.hash(), origin.name(), status.name(),
           Timestamp.from(now));
-      return new Publication(new ChallengeVersion(challengeId, version, archive.hash(), origin, status, now, 0, null),
-          true);
+      return new Publication(new ChallengeVersion(challengeId, version, archive.hash(), origin, status, now), true);
     });
   }
 
@@ -86,8 +87,7 @@ public final class ChallengeVersions implements ArchiveSource {
     }
     Sql.update(c, "update challenge_version set status = ?, report = null where challenge_id = ? and version = ?",
         VersionStatus.VERIFYING.name(), same.challengeId(), same.version());
-    return new Publication(new ChallengeVersion(same.challengeId(), same.version(), same.contentHash(), same.origin(),
-        VersionStatus.VERIFYING, same.publishedAt(), same.submissions(), null), true);
+    return new Publication(same.with(VersionStatus.VERIFYING), true);
   }
 
   /** Outside the publishing transaction, so that two first publications cannot both fail on it. */
@@ -103,10 +103,16 @@ public final class ChallengeVersions implements ArchiveSource {
   }
 
   /** Every version of a challenge, newest first; empty when there is no such challenge. */
-  public List<ChallengeVersion> list(String challengeId) {
-    return sql.query("list versions of " + challengeId, ChallengeVersions::read,
-        "select " + COLUMNS + " from challenge_version v where v.challenge_id = ? order by v.version desc",
+  public List<VersionDetail> list(String challengeId) {
+    return sql.query("list versions of " + challengeId, ChallengeVersions::readDetail,
+        "select " + DETAIL_COLUMNS + " from challenge_version v where v.challenge_id = ? order by v.version desc",
         challengeId);
+  }
+
+  public Optional<VersionDetail> detail(String challengeId, int version) {
+    return sql.query("read a challenge version", ChallengeVersions::readDetail,
+        "select " + DETAIL_COLUMNS + " from challenge_version v where v.challenge_id = ? and v.version = ?",
+        challengeId, version).stream().findFirst();
   }
 
   public Optional<ChallengeVersion> find(String challengeId, int version) {
@@ -188,10 +194,14 @@ public final class ChallengeVersions implements ArchiveSource {
   }
 
   private static ChallengeVersion read(ResultSet row) throws SQLException {
-    String report = row.getString("report");
     return new ChallengeVersion(row.getString("challenge_id"), row.getInt("version"), row.getString("content_hash"),
         VersionOrigin.valueOf(row.getString("origin")), VersionStatus.valueOf(row.getString("status")),
-        row.getTimestamp("published_at").toInstant(), row.getInt("submissions"),
+        row.getTimestamp("published_at").toInstant());
+  }
+
+  private static VersionDetail readDetail(ResultSet row) throws SQLException {
+    String report = row.getString("report");
+    return new VersionDetail(read(row), row.getInt("submissions"),
         report == null ? null : Json.decodeValue(report, VerificationReport.class));
   }
 }
