@@ -70,7 +70,7 @@ public final class PlatformApp implements AutoCloseable {
       Sandbox sandbox = role.judges() ? openSandbox(config, resources) : null;
       Database database = null;
       if (role.serves()) {
-        database = Database.embedded(config.dataDir());
+        database = Database.open(config.database(), config.dataDir());
         resources.push(database);
       }
       var cluster = new HazelcastClusterManager(config.cluster().hazelcastConfig());

@@ -2,6 +2,8 @@ package dev.gauntlet.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gauntlet.platform.config.PlatformConfig;
+import dev.gauntlet.platform.storage.PostgresFixture;
 import dev.gauntlet.runner.docker.DockerFixture;
 import dev.gauntlet.runner.docker.Sandbox;
 import java.nio.file.Path;
@@ -10,13 +12,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The platform and its runners as separate processes on loopback, members of one Hazelcast cluster
- * of their own: jobs survive a runner killed with {@code kill -9} and a platform restarted mid-batch.
+ * of their own: jobs survive a runner killed with {@code kill -9}, and platforms sharing one PostgreSQL
+ * that all stop mid-batch.
  */
 @DisplayName("A cluster of platform and runner processes")
 class ClusterIT {
@@ -125,25 +131,64 @@ class ClusterIT {
   }
 
   @Test
-  @DisplayName("completes queued work after its platform process is restarted mid-batch, each verdict stored once")
-  void platformRestarted() throws Exception {
-    int port = NodeProcess.freePort();
-    try (var runner = NodeProcess.start("runner", Role.RUNNER, work, options("runner", 0))) {
+  @DisplayName("serves from two platform processes on one PostgreSQL, live from either, and completes queued work"
+      + " after both stop mid-batch and one starts again, each verdict stored once")
+  void platformsShareOneDatabase() throws Exception {
+    try (var postgres = PostgresFixture.start();
+         var runner = NodeProcess.start("runner", Role.RUNNER, work, options("runner", 0))) {
+      var database = List.of("--database-url", postgres.getJdbcUrl(), "--database-user", postgres.getUsername());
+      var password = Map.of(PlatformConfig.DATABASE_PASSWORD_ENV, postgres.getPassword());
+      int portA = NodeProcess.freePort();
+      int portB = NodeProcess.freePort();
+      var logs = new ArrayList<String>();
       Map<String, String> expected;
-      String firstLog;
-      try (var platform = NodeProcess.start("platform", Role.PLATFORM, work, options("platform", port))) {
-        expected = batch(new ApiClient(port), 8);
-        platform.stop();
-        firstLog = platform.log();
+      try (var a = NodeProcess.start("platform-a", Role.PLATFORM, work, with(options("a", portA), database), password);
+           var b = NodeProcess.start("platform-b", Role.PLATFORM, work, with(options("b", portB), database), password)) {
+        var apiA = new ApiClient(portA);
+        var apiB = new ApiClient(portB);
+        assertThat(apiB.get("/api/v1/challenges").body()).as("one catalog, published once")
+            .isEqualTo(apiA.get("/api/v1/challenges").body()).contains("\"version\":1");
+
+        String watched = apiA.submit(CHALLENGE, "python",
+            Map.of("main.py", ApiClient.source(CHALLENGE + "/submissions/accepted/python-stable-sort/main.py")));
+        var events = CompletableFuture.supplyAsync(() -> {
+          try {
+            return apiB.events(watched + "/events");
+          } catch (Exception e) {
+            throw new CompletionException(e);
+          }
+        });
+        expected = new LinkedHashMap<>(batch(apiA, 5));
+        expected.putAll(batch(apiB, 5));
+        assertThat(events.get(3, TimeUnit.MINUTES)).as("the other platform streams the progress and the verdict")
+            .anySatisfy(e -> assertThat(e.getKey()).isEqualTo("test"))
+            .last().satisfies(e -> assertThat(e.getValue()).contains("\"verdict\":\"ACCEPTED\""));
+        expected.put(watched, "ACCEPTED");
+
+        while (judgedCount(apiB, expected.keySet()) < 3) {
+          Thread.sleep(200);
+        }
+        a.stop();
+        b.stop();
+        logs.add(a.log());
+        logs.add(b.log());
       }
-      try (var platform = NodeProcess.start("platform-again", Role.PLATFORM, work, options("platform", port))) {
-        assertVerdicts(new ApiClient(port), expected);
-        var stored = new ArrayList<>(storedVerdicts(firstLog));
-        stored.addAll(storedVerdicts(platform.log()));
-        assertThat(stored).hasSize(8).doesNotHaveDuplicates();
+      try (var again = NodeProcess.start("platform-a-again", Role.PLATFORM, work, with(options("a", portA), database),
+          password)) {
+        assertVerdicts(new ApiClient(portA), expected);
+        logs.add(again.log());
       }
+      var stored = logs.stream().flatMap(log -> storedVerdicts(log).stream()).toList();
+      assertThat(stored).as("each verdict stored exactly once across the platforms").hasSize(expected.size())
+          .doesNotHaveDuplicates();
       assertThat(runner.log()).contains("judging submission");
     }
     assertThat(DockerFixture.sandboxContainers()).isZero();
+  }
+
+  private static List<String> with(List<String> options, List<String> more) {
+    var all = new ArrayList<>(options);
+    all.addAll(more);
+    return all;
   }
 }

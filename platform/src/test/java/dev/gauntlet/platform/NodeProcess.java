@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +31,12 @@ final class NodeProcess implements AutoCloseable {
 
   /** Starts a role and returns once its log says it is ready. */
   static NodeProcess start(String name, Role role, Path work, List<String> options) throws IOException, InterruptedException {
+    return start(name, role, work, options, Map.of());
+  }
+
+  /** Starts a role with these environment variables added to this JVM's, and returns once it is ready. */
+  static NodeProcess start(String name, Role role, Path work, List<String> options, Map<String, String> env)
+      throws IOException, InterruptedException {
     var command = new ArrayList<String>();
     command.add(ProcessHandle.current().info().command().orElseThrow());
     command.add("-Xmx384m");
@@ -39,7 +46,9 @@ final class NodeProcess implements AutoCloseable {
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), role.name().toLowerCase()));
     command.addAll(options);
     Path log = work.resolve(name + ".log");
-    var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    var process = builder.start();
     var node = new NodeProcess(name, process, log);
     node.awaitLog(role == Role.RUNNER ? "ready with" : "Gauntlet is up");
     return node;

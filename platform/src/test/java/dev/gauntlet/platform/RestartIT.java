@@ -3,6 +3,7 @@ package dev.gauntlet.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gauntlet.platform.storage.Database;
+import dev.gauntlet.platform.storage.DatabaseSettings;
 import dev.gauntlet.platform.submission.StoredSubmission;
 import dev.gauntlet.platform.submission.SubmissionRepository;
 import dev.gauntlet.platform.submission.SubmissionStatus;
@@ -35,7 +36,7 @@ class RestartIT {
 
     // A submission stored but never judged, as when the process died right after accepting it.
     String unfinished = UUID.randomUUID().toString();
-    try (var db = Database.embedded(dataDir)) {
+    try (var db = Database.open(DatabaseSettings.embedded(), dataDir)) {
       new SubmissionRepository(db.dataSource()).insert(new StoredSubmission(unfinished, "merge-event-streams", 1,
           Language.PYTHON, Map.of("main.py", "print(0)"), SubmissionStatus.QUEUED, null, Instant.now(), null));
     }

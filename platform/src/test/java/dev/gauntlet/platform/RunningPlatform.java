@@ -2,6 +2,7 @@ package dev.gauntlet.platform;
 
 import dev.gauntlet.platform.cluster.ClusterSettings;
 import dev.gauntlet.platform.config.PlatformConfig;
+import dev.gauntlet.platform.storage.DatabaseSettings;
 import dev.gauntlet.runner.docker.DockerFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ final class RunningPlatform implements BeforeAllCallback, AfterAllCallback {
 
   /** Settings for a test: loopback, a free HTTP port, a cluster of its own, a short lease. */
   static PlatformConfig config(Path dataDir, int maxQueue) {
-    return new PlatformConfig("127.0.0.1", 0, dataDir, ApiClient.CATALOG,
+    return new PlatformConfig("127.0.0.1", 0, dataDir, DatabaseSettings.embedded(), ApiClient.CATALOG,
         new ClusterSettings("it-" + UUID.randomUUID(), "127.0.0.1", 5701, List.of("127.0.0.1"), 0), 1, maxQueue, 2,
         Duration.ofSeconds(30), "");
   }

@@ -3,6 +3,8 @@ package dev.gauntlet.platform.cluster;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 
 /**
@@ -10,17 +12,26 @@ import java.util.List;
  * rather than multicast, nothing phoned home. Starts from Vert.x's own cluster configuration, which
  * declares the maps its event bus needs.
  *
- * @param name    members with another cluster name never join
- * @param host    the address this member binds to and announces
- * @param port    the first port tried; the next free one up to 100 further is taken
- * @param members where to look for the others: addresses, optionally with {@code :port}; an
- *                address without a port is tried on the whole port range
- * @param busPort the event bus's own TCP port on {@code host}, which verdicts and progress travel
- *                over; 0 takes any free port
+ * @param name              members with another cluster name never join
+ * @param host              the address this member binds to and announces, or a host name that
+ *                          resolves to it (a container's own name in Compose)
+ * @param port              the first port tried; the next free one up to 100 further is taken
+ * @param members           where to look for the others: addresses or host names, optionally with
+ *                          {@code :port}; one without a port is tried on the whole port range
+ * @param busPort           the event bus's own TCP port on {@code host}, which verdicts and progress
+ *                          travel over; 0 takes any free port
+ * @param kubernetesService a headless Service's DNS name, whose addresses are the members: used
+ *                          instead of {@code members} when set, as pods come and go
  */
-public record ClusterSettings(String name, String host, int port, List<String> members, int busPort) {
+public record ClusterSettings(String name, String host, int port, List<String> members, int busPort,
+                              String kubernetesService) {
   public ClusterSettings {
     members = List.copyOf(members);
+  }
+
+  /** Members found from a fixed list. */
+  public ClusterSettings(String name, String host, int port, List<String> members, int busPort) {
+    this(name, host, port, members, busPort, "");
   }
 
   public Config hazelcastConfig() {
@@ -32,12 +43,27 @@ public record ClusterSettings(String name, String host, int port, List<String> m
     config.setProperty("hazelcast.shutdownhook.enabled", "false");
     var network = config.getNetworkConfig();
     network.setPort(port).setPortAutoIncrement(true);
-    network.getInterfaces().setEnabled(true).addInterface(host);
+    // Hazelcast matches interfaces by address only.
+    network.getInterfaces().setEnabled(true).addInterface(address(host));
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    var tcp = join.getTcpIpConfig().setEnabled(true);
-    members.forEach(tcp::addMember);
+    if (kubernetesService.isBlank()) {
+      var tcp = join.getTcpIpConfig().setEnabled(true);
+      members.forEach(tcp::addMember);
+    } else {
+      // DNS lookup needs no access to the Kubernetes API, so no service account or role either.
+      join.getKubernetesConfig().setEnabled(true).setProperty("service-dns", kubernetesService)
+          .setProperty("service-port", Integer.toString(port));
+    }
     return config;
+  }
+
+  private static String address(String host) {
+    try {
+      return InetAddress.getByName(host).getHostAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("the cluster host " + host + " does not resolve to an address", e);
+    }
   }
 }

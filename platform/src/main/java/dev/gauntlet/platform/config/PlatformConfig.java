@@ -2,6 +2,7 @@ package dev.gauntlet.platform.config;
 
 import dev.gauntlet.platform.auth.AuthorToken;
 import dev.gauntlet.platform.cluster.ClusterSettings;
+import dev.gauntlet.platform.storage.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -15,7 +16,8 @@ import java.util.Map;
  *
  * @param host        HTTP bind address
  * @param port        HTTP port; 0 picks a free one
- * @param dataDir     the H2 database lives here
+ * @param dataDir     the embedded H2 database, the author token and the runner's package cache live here
+ * @param database    PostgreSQL, or the embedded H2 database
  * @param challenges  the catalog folder, one package per sub-folder
  * @param cluster     how this process finds and joins the Hazelcast cluster
  * @param slots       submissions a runner judges at once
@@ -24,25 +26,36 @@ import java.util.Map;
  * @param lease       how long a runner's claim on a job lasts unless renewed; a dead runner's jobs wait this long
  * @param authorToken what authors send to upload and manage versions; blank: one made and kept in the data folder
  */
-public record PlatformConfig(String host, int port, Path dataDir, Path challenges, ClusterSettings cluster, int slots,
+public record PlatformConfig(String host, int port, Path dataDir, DatabaseSettings database, Path challenges,
+                             ClusterSettings cluster, int slots,
                              int maxQueue, int warmPool, Duration lease, String authorToken) {
   private static final List<Setting> SETTINGS = List.of(
       new Setting("--host", "GAUNTLET_HOST", "127.0.0.1"),
       new Setting("--port", "GAUNTLET_PORT", "8080"),
       new Setting("--data-dir", "GAUNTLET_DATA_DIR", "data"),
+      new Setting("--database-url", "GAUNTLET_DATABASE_URL", ""),
+      new Setting("--database-user", "GAUNTLET_DATABASE_USER", "gauntlet"),
       new Setting("--challenges", "GAUNTLET_CHALLENGES", "challenges"),
       new Setting("--cluster-name", "GAUNTLET_CLUSTER_NAME", "gauntlet"),
       new Setting("--cluster-host", "GAUNTLET_CLUSTER_HOST", "127.0.0.1"),
       new Setting("--cluster-port", "GAUNTLET_CLUSTER_PORT", "5701"),
       new Setting("--members", "GAUNTLET_MEMBERS", "127.0.0.1"),
       new Setting("--bus-port", "GAUNTLET_BUS_PORT", "0"),
+      new Setting("--kubernetes-service", "GAUNTLET_KUBERNETES_SERVICE", ""),
       new Setting("--lease-seconds", "GAUNTLET_LEASE_SECONDS", "30"),
       new Setting("--slots", "GAUNTLET_SLOTS", "1"),
       new Setting("--max-queue", "GAUNTLET_MAX_QUEUE", "500"),
       new Setting("--warm-pool", "GAUNTLET_WARM_POOL", "2"),
       new Setting("--author-token", "GAUNTLET_AUTHOR_TOKEN", ""));
 
+  /** Not a flag: a command line is readable by every user of the machine. */
+  public static final String DATABASE_PASSWORD_ENV = "GAUNTLET_DATABASE_PASSWORD";
+
   public PlatformConfig {
+    if (!database.isEmbedded() && !database.url().startsWith(DatabaseSettings.POSTGRES_PREFIX)) {
+      throw new ConfigException("the database URL must start with " + DatabaseSettings.POSTGRES_PREFIX
+          + " (or be left out for the embedded database), was '" + database.url() + "'");
+    }
     if (port < 0 || port > 65_535) {
       throw new ConfigException("port must be between 0 and 65535, was " + port);
     }
@@ -75,9 +88,9 @@ public record PlatformConfig(String host, int port, Path dataDir, Path challenge
   /** Says whether an author token is set, never the token. */
   @Override
   public String toString() {
-    return "PlatformConfig[host=%s, port=%d, dataDir=%s, challenges=%s, cluster=%s, slots=%d, maxQueue=%d, warmPool=%d,"
-        .formatted(host, port, dataDir, challenges, cluster, slots, maxQueue, warmPool)
-        + " lease=%s, authorToken=%s]".formatted(lease, authorToken.isBlank() ? "(kept in the data folder)" : "(set)");
+    return "PlatformConfig[host=%s, port=%d, dataDir=%s, database=%s, challenges=%s, cluster=%s, slots=%d, maxQueue=%d,"
+        .formatted(host, port, dataDir, database, challenges, cluster, slots, maxQueue)
+        + " warmPool=%d, lease=%s, authorToken=%s]".formatted(warmPool, lease, authorToken.isBlank() ? "(kept in the data folder)" : "(set)");
   }
 
   /** Reads {@code --name value} flags over environment variables over defaults. */
@@ -99,9 +112,12 @@ public record PlatformConfig(String host, int port, Path dataDir, Path challenge
     }
     var members = Arrays.stream(values.get("--members").split(",")).map(String::strip).filter(m -> !m.isEmpty()).toList();
     var cluster = new ClusterSettings(values.get("--cluster-name"), values.get("--cluster-host"),
-        integer(values, "--cluster-port"), members, integer(values, "--bus-port"));
+        integer(values, "--cluster-port"), members, integer(values, "--bus-port"),
+        values.get("--kubernetes-service").strip());
+    var database = new DatabaseSettings(values.get("--database-url").strip(), values.get("--database-user"),
+        env.getOrDefault(DATABASE_PASSWORD_ENV, ""));
     return new PlatformConfig(values.get("--host"), integer(values, "--port"), Path.of(values.get("--data-dir")),
-        Path.of(values.get("--challenges")), cluster, integer(values, "--slots"), integer(values, "--max-queue"),
+        database, Path.of(values.get("--challenges")), cluster, integer(values, "--slots"), integer(values, "--max-queue"),
         integer(values, "--warm-pool"), Duration.ofSeconds(integer(values, "--lease-seconds")),
         values.get("--author-token"));
   }

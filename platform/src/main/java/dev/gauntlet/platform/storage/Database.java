@@ -15,12 +15,14 @@ public final class Database implements AutoCloseable {
     this.pool = pool;
   }
 
-  /** The embedded default: an H2 file database in the data folder. */
-  public static Database embedded(Path dataDir) {
-    return open("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gauntlet") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+  /** PostgreSQL when the settings name one, else the embedded default: an H2 file database in the data folder. */
+  public static Database open(DatabaseSettings settings, Path dataDir) {
+    return settings.isEmbedded()
+        ? open("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("gauntlet") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "")
+        : open(settings.url(), settings.user(), settings.password());
   }
 
-  public static Database open(String jdbcUrl, String user, String password) {
+  private static Database open(String jdbcUrl, String user, String password) {
     var config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(user);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gauntlet.platform.cluster.ClusterSettings;
+import dev.gauntlet.platform.storage.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +19,9 @@ class PlatformConfigTest {
   void defaults() {
     var config = PlatformConfig.from(new String[0], Map.of());
 
-    assertThat(config).isEqualTo(new PlatformConfig("127.0.0.1", 8080, Path.of("data"), Path.of("challenges"),
-        new ClusterSettings("gauntlet", "127.0.0.1", 5701, List.of("127.0.0.1"), 0), 1, 500, 2, Duration.ofSeconds(30), ""));
+    assertThat(config).isEqualTo(new PlatformConfig("127.0.0.1", 8080, Path.of("data"), new DatabaseSettings("", "gauntlet", ""),
+        Path.of("challenges"),
+        new ClusterSettings("gauntlet", "127.0.0.1", 5701, List.of("127.0.0.1"), 0, ""), 1, 500, 2, Duration.ofSeconds(30), ""));
   }
 
   @Test
@@ -42,6 +44,22 @@ class PlatformConfigTest {
     assertThat(config.cluster().members()).containsExactly("10.0.0.5:5701", "10.0.0.6");
     assertThat(config.cluster().host()).isEqualTo("10.0.0.4");
     assertThat(config.lease()).isEqualTo(Duration.ofSeconds(12));
+  }
+
+  @Test
+  @DisplayName("take PostgreSQL's password from the environment only, and never show it")
+  void database() {
+    var config = PlatformConfig.from(new String[] {"--database-url", "jdbc:postgresql://db:5432/gauntlet"},
+        Map.of("GAUNTLET_DATABASE_USER", "judge", "GAUNTLET_DATABASE_PASSWORD", "s3cret-pass"));
+
+    assertThat(config.database()).isEqualTo(
+        new DatabaseSettings("jdbc:postgresql://db:5432/gauntlet", "judge", "s3cret-pass"));
+    assertThat(config.toString()).contains("jdbc:postgresql://db:5432/gauntlet as judge").doesNotContain("s3cret");
+    assertThatThrownBy(() -> PlatformConfig.from(new String[] {"--database-password", "x"}, Map.of()))
+        .hasMessageStartingWith("unknown option --database-password");
+    assertThatThrownBy(() -> PlatformConfig.from(new String[] {"--database-url", "jdbc:mysql://db/gauntlet"}, Map.of()))
+        .hasMessage("the database URL must start with jdbc:postgresql:// (or be left out for the embedded database),"
+            + " was 'jdbc:mysql://db/gauntlet'");
   }
 
   @Test

@@ -12,20 +12,28 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sandbox runtime images, one per language, built from the Dockerfiles shipped on the
- * class path and tagged by a hash of the Dockerfile, so an unchanged image is never rebuilt.
+ * The runtime images, one per language plus PostgreSQL, built from the build contexts shipped on
+ * the class path and tagged by a hash of their content, so an unchanged image is never rebuilt.
  */
 public final class RuntimeImages {
+  /** PostgreSQL 17, for query-tuning challenges and wherever a test needs the production database. */
+  public static final String POSTGRES = "postgres";
   private static final Logger log = LoggerFactory.getLogger(RuntimeImages.class);
+  /** What a build context holds besides its Dockerfile; the class path cannot list a folder inside a jar. */
+  private static final Map<String, List<String>> CONTEXT_FILES = Map.of(POSTGRES, List.of("docker-entrypoint.sh"));
   private final DockerClient docker;
 
   public RuntimeImages(DockerClient docker) {
@@ -34,25 +42,31 @@ public final class RuntimeImages {
 
   /** The image tag for a language, e.g. {@code gauntlet/runtime-java:3f2a9c41d0b7}. */
   public static String imageFor(Language language) {
-    return "gauntlet/runtime-" + language.id() + ":" + contentHash(dockerfile(language));
+    return imageFor(language.id());
+  }
+
+  /** The image tag for a runtime by its folder name: a language's id or {@link #POSTGRES}. */
+  public static String imageFor(String runtime) {
+    return "gauntlet/runtime-" + runtime + ":" + contentHash(context(runtime));
   }
 
   /** Builds every runtime image that is not there yet. */
   public void ensureAll() {
     for (Language language : Language.values()) {
-      ensure(language);
+      ensure(language.id());
     }
+    ensure(POSTGRES);
   }
 
-  public void ensure(Language language) {
-    String tag = imageFor(language);
+  public void ensure(String runtime) {
+    String tag = imageFor(runtime);
     try {
       docker.inspectImageCmd(tag).exec();
       return;
     } catch (NotFoundException missing) {
       log.info("building runtime image {}", tag);
     }
-    var context = TarArchives.write(Map.of("Dockerfile", dockerfile(language)));
+    var context = TarArchives.write(context(runtime));
     try (var build = docker.buildImageCmd(new ByteArrayInputStream(context))
         .withTags(Set.of(tag))
         .withPull(false)
@@ -65,11 +79,21 @@ public final class RuntimeImages {
     }
   }
 
-  private static byte[] dockerfile(Language language) {
-    String resource = "/images/" + language.id() + "/Dockerfile";
+  /** The Dockerfile first, so that a context of a Dockerfile alone keeps the tag it always had. */
+  private static SequencedMap<String, byte[]> context(String runtime) {
+    var files = new LinkedHashMap<String, byte[]>();
+    files.put("Dockerfile", resource(runtime, "Dockerfile"));
+    for (String name : CONTEXT_FILES.getOrDefault(runtime, List.of())) {
+      files.put(name, resource(runtime, name));
+    }
+    return files;
+  }
+
+  private static byte[] resource(String runtime, String name) {
+    String resource = "/images/" + runtime + "/" + name;
     try (InputStream in = RuntimeImages.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("no Dockerfile on the class path at " + resource);
+        throw new IllegalStateException("no " + name + " on the class path at " + resource);
       }
       return in.readAllBytes();
     } catch (IOException e) {
@@ -77,9 +101,16 @@ public final class RuntimeImages {
     }
   }
 
-  private static String contentHash(byte[] content) {
+  private static String contentHash(SequencedMap<String, byte[]> context) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)).substring(0, 12);
+      var digest = MessageDigest.getInstance("SHA-256");
+      context.forEach((name, content) -> {
+        if (!name.equals("Dockerfile")) {
+          digest.update(name.getBytes(StandardCharsets.UTF_8));
+        }
+        digest.update(content);
+      });
+      return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

@@ -1,0 +1,185 @@
+package dev.gauntlet.platform.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gauntlet.platform.challenge.ChallengeVersions;
+import dev.gauntlet.platform.challenge.VersionOrigin;
+import dev.gauntlet.platform.challenge.VersionStatus;
+import dev.gauntlet.platform.submission.StoredSubmission;
+import dev.gauntlet.platform.submission.SubmissionRepository;
+import dev.gauntlet.platform.submission.SubmissionStatus;
+import dev.gauntlet.runner.authoring.VerificationReport;
+import dev.gauntlet.runner.distribution.PackageArchive;
+import dev.gauntlet.runner.language.Language;
+import dev.gauntlet.runner.verdict.JudgeResult;
+import dev.gauntlet.runner.verdict.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the repositories promise, run against each database the platform supports: the embedded H2
+ * and PostgreSQL run the same migrations and must behave the same. Each test works on challenges of
+ * its own, so the database is made once per class.
+ */
+abstract class RepositoryContract {
+  private static final Instant T0 = Instant.parse("2026-12-04T10:15:30.123Z");
+
+  private SubmissionRepository submissions;
+  private ChallengeVersions versions;
+  private String challenge;
+
+  /** The migrated database under test, shared by the class's tests. */
+  abstract Database database();
+
+  @BeforeEach
+  void repositories() {
+    submissions = new SubmissionRepository(database().dataSource());
+    versions = new ChallengeVersions(database().dataSource());
+    challenge = "c-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Test
+  @DisplayName("a submission reads back as it was stored, and gets its verdict exactly once")
+  void submissionLifecycle() {
+    versions.publish(challenge, archive("one"), VersionOrigin.BUNDLED, VersionStatus.PUBLISHED, T0);
+    var stored = new StoredSubmission(UUID.randomUUID().toString(), challenge, 1, Language.PYTHON,
+        Map.of("main.py", "print('héllo, 世界')\n", "lib/util.py", ""), SubmissionStatus.QUEUED, null, T0, null);
+    submissions.insert(stored);
+
+    assertThat(submissions.find(stored.id())).contains(stored);
+    assertThat(submissions.unfinishedIds()).contains(stored.id());
+
+    submissions.markRunning(stored.id());
+    assertThat(submissions.find(stored.id()).orElseThrow().status()).isEqualTo(SubmissionStatus.RUNNING);
+
+    var verdict = new JudgeResult(Verdict.ACCEPTED, 100, 100, "all tests passed", List.of());
+    var judgedAt = T0.plusSeconds(3);
+    assertThat(submissions.recordVerdict(stored.id(), verdict, judgedAt)).isTrue();
+    assertThat(submissions.recordVerdict(stored.id(),
+        new JudgeResult(Verdict.WRONG_ANSWER, 0, 100, "late and wrong", List.of()), judgedAt.plusSeconds(1))).isFalse();
+
+    var judged = submissions.find(stored.id()).orElseThrow();
+    assertThat(judged.status()).isEqualTo(SubmissionStatus.JUDGED);
+    assertThat(judged.result()).isEqualTo(verdict);
+    assertThat(judged.judgedAt()).isEqualTo(judgedAt);
+    assertThat(submissions.unfinishedIds()).doesNotContain(stored.id());
+  }
+
+  @Test
+  @DisplayName("a submission cannot name a version that was never published")
+  void submissionNeedsItsVersion() {
+    var orphan = new StoredSubmission(UUID.randomUUID().toString(), challenge, 1, Language.GO, Map.of("main.go", ""),
+        SubmissionStatus.QUEUED, null, T0, null);
+
+    assertThatThrownBy(() -> submissions.insert(orphan)).isInstanceOf(StorageException.class);
+    assertThat(submissions.find(orphan.id())).isEmpty();
+  }
+
+  @Test
+  @DisplayName("versions are numbered per challenge, the same content is kept once, and archives read back byte for byte")
+  void publishing() {
+    var first = archive("first");
+    assertThat(versions.publish(challenge, first, VersionOrigin.BUNDLED, VersionStatus.PUBLISHED, T0).changed()).isTrue();
+    var again = versions.publish(challenge, first, VersionOrigin.BUNDLED, VersionStatus.PUBLISHED, T0.plusSeconds(1));
+    assertThat(again.changed()).isFalse();
+    assertThat(again.version().version()).isEqualTo(1);
+
+    var upload = archive("second");
+    var second = versions.publish(challenge, upload, VersionOrigin.UPLOAD, VersionStatus.VERIFYING, T0.plusSeconds(2));
+    assertThat(second.version().version()).isEqualTo(2);
+    assertThat(versions.newestPublished(challenge).orElseThrow().version()).as("a version being verified is not offered")
+        .isEqualTo(1);
+    assertThat(versions.verifying()).extracting(v -> v.challengeId() + "/" + v.version()).contains(challenge + "/2");
+
+    assertThat(versions.recordVerification(challenge, 2, passed())).isTrue();
+    assertThat(versions.recordVerification(challenge, 2, passed())).as("recorded once").isFalse();
+    assertThat(versions.newestPublished(challenge).orElseThrow().version()).isEqualTo(2);
+    assertThat(versions.newestPublished()).extracting(v -> v.challengeId() + "/" + v.version())
+        .contains(challenge + "/2").doesNotContain(challenge + "/1");
+
+    assertThat(versions.archive(challenge, 1).orElseThrow().bytes()).isEqualTo(first.bytes());
+    assertThat(versions.fetch(upload.hash()).orElseThrow().bytes()).isEqualTo(upload.bytes());
+    assertThat(versions.find(challenge, 1).orElseThrow().publishedAt()).isEqualTo(T0);
+  }
+
+  @Test
+  @DisplayName("a rejected upload sent again goes back to verification under its own number")
+  void rejectedAgain() {
+    var upload = archive("broken");
+    versions.publish(challenge, upload, VersionOrigin.UPLOAD, VersionStatus.VERIFYING, T0);
+    versions.recordVerification(challenge, 1, VerificationReport.failed(challenge, "the reference fails"));
+    assertThat(versions.detail(challenge, 1).orElseThrow().verification().problems()).containsExactly("the reference fails");
+
+    var resent = versions.publish(challenge, upload, VersionOrigin.UPLOAD, VersionStatus.VERIFYING, T0.plusSeconds(5));
+
+    assertThat(resent.changed()).isTrue();
+    assertThat(resent.version().version()).isEqualTo(1);
+    assertThat(versions.find(challenge, 1).orElseThrow().status()).isEqualTo(VersionStatus.VERIFYING);
+  }
+
+  @Test
+  @DisplayName("a version in use cannot be deleted; an unused one can, and its number is never given again")
+  void deleting() {
+    versions.publish(challenge, archive("a"), VersionOrigin.BUNDLED, VersionStatus.PUBLISHED, T0);
+    versions.publish(challenge, archive("b"), VersionOrigin.BUNDLED, VersionStatus.PUBLISHED, T0);
+    submissions.insert(new StoredSubmission(UUID.randomUUID().toString(), challenge, 1, Language.NODE,
+        Map.of("main.js", ""), SubmissionStatus.QUEUED, null, T0, null));
+
+    assertThatThrownBy(() -> versions.delete(challenge, 1)).isInstanceOf(ChallengeVersions.InUseException.class);
+    assertThat(versions.find(challenge, 1)).isPresent();
+    assertThat(versions.list(challenge)).extracting(d -> d.submissions()).containsExactly(0, 1);
+
+    assertThat(versions.delete(challenge, 2)).isTrue();
+    assertThat(versions.delete(challenge, 2)).isFalse();
+    var third = versions.publish(challenge, archive("c"), VersionOrigin.BUNDLED, VersionStatus.PUBLISHED, T0);
+    assertThat(third.version().version()).isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName("two platforms publishing the same new challenge at once get one number each")
+  void concurrentPublications() throws Exception {
+    var tasks = new ArrayList<Callable<Integer>>();
+    for (int i = 0; i < 8; i++) {
+      var content = archive("racer " + i);
+      tasks.add(() -> versions.publish(challenge, content, VersionOrigin.UPLOAD, VersionStatus.VERIFYING, T0)
+          .version().version());
+    }
+    var numbers = new ArrayList<Integer>();
+    try (var pool = Executors.newFixedThreadPool(4)) {
+      for (Future<Integer> number : pool.invokeAll(tasks)) {
+        numbers.add(number.get());
+      }
+    }
+
+    assertThat(numbers).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
+  }
+
+  private static VerificationReport passed() {
+    return new VerificationReport("pkg", List.of(), List.of(), List.of());
+  }
+
+  /** Archive bytes are opaque here; zero bytes and high bits check that they travel as binary. */
+  private static PackageArchive archive(String text) {
+    byte[] bytes = ("\0\u00ff" + text).getBytes(StandardCharsets.ISO_8859_1);
+    try {
+      return new PackageArchive(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)), bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
