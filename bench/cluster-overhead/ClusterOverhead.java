@@ -75,7 +75,8 @@ public class ClusterOverhead {
           %s
           %s
 
-          A runner finds the oldest queued job by a scan of the queued jobs' ids and times, so the
+          A runner chooses its next job (the oldest of the queue with the fewest jobs being judged) by a
+          scan of the queued jobs' ids, times and queues and of the queues of the jobs being judged, so the
           cost grows with the queue; `--max-queue` (default %d) bounds it in practice.
 
           Memory of %d queued jobs in the job table, primary and backup entries together (Hazelcast's
@@ -102,7 +103,7 @@ public class ClusterOverhead {
       long start = System.nanoTime();
       // Oldest first: with a deep queue, give this job the oldest time so that it is the one claimed.
       onPlatform.enqueue(job(id), -1_000_000L + i);
-      var claim = onRunner.claimOldest("runner", System.currentTimeMillis()).orElseThrow();
+      var claim = onRunner.claimNext("runner", System.currentTimeMillis()).orElseThrow();
       Lease lease = claim.lease();
       if (!lease.jobId().equals(id) || !onRunner.renew(lease, System.currentTimeMillis())) {
         throw new IllegalStateException("claimed " + lease.jobId() + " instead of " + id);

@@ -13,21 +13,30 @@ import java.util.Map;
  * @param packageHash      the content hash of that version's archive, which the runner fetches from the cluster
  * @param language         what the submission is written in; null for a verification
  * @param files            the submission's files; empty for a verification
+ * @param queue            whose work this is: runners share themselves fairly between queues, so
+ *                         that one queue's large batch cannot hold back another queue's single job
  */
 public record Job(String id, JobKind kind, String challengeId, int challengeVersion, String packageHash,
-                  Language language, Map<String, String> files) {
+                  Language language, Map<String, String> files, String queue) {
+  /** Submissions made outside any assessment. */
+  public static final String OPEN_QUEUE = "open";
+  /** Verifications of uploaded package versions. */
+  public static final String AUTHORING_QUEUE = "authoring";
+
   public Job {
     files = files == null ? Map.of() : Map.copyOf(files);
+    queue = queue == null ? OPEN_QUEUE : queue;
   }
 
   public static Job judging(String submissionId, String challengeId, int challengeVersion, String packageHash,
                             Language language, Map<String, String> files) {
-    return new Job(submissionId, JobKind.JUDGE, challengeId, challengeVersion, packageHash, language, files);
+    return new Job(submissionId, JobKind.JUDGE, challengeId, challengeVersion, packageHash, language, files,
+        OPEN_QUEUE);
   }
 
   public static Job verifying(String challengeId, int challengeVersion, String packageHash) {
     return new Job(verificationId(challengeId, challengeVersion), JobKind.VERIFY, challengeId, challengeVersion,
-        packageHash, null, Map.of());
+        packageHash, null, Map.of(), AUTHORING_QUEUE);
   }
 
   /** Submission ids are UUIDs, so a verification's id never meets one. */

@@ -95,7 +95,7 @@ public final class RunnerVerticle extends VerticleBase {
       return;
     }
     claiming = true;
-    vertx.executeBlocking(() -> jobs.claimOldest(options.runnerId(), jobs.now()))
+    vertx.executeBlocking(() -> jobs.claimNext(options.runnerId(), jobs.now()))
         .onComplete(claimed -> {
           claiming = false;
           if (claimed.failed()) {

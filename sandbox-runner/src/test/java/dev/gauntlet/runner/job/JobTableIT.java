@@ -71,6 +71,29 @@ class JobTableIT {
   }
 
   @Test
+  @DisplayName("takes the oldest job of the queue with the fewest jobs being judged, so a batch cannot starve a single job")
+  void fairBetweenQueues() {
+    for (int i = 0; i < 20; i++) {
+      onFirst.enqueue(inQueue("batch-" + i, "assessment-a"), i);
+    }
+    onFirst.enqueue(inQueue("single", "assessment-b"), 100);
+    onFirst.enqueue(inQueue("later", "assessment-b"), 101);
+
+    assertThat(onSecond.claimNext("r1", 200).orElseThrow().job().id()).as("the oldest job overall").isEqualTo("batch-0");
+    assertThat(onSecond.claimNext("r2", 200).orElseThrow().job().id()).as("a queue with nothing being judged goes next")
+        .isEqualTo("single");
+    assertThat(onSecond.claimNext("r3", 200).orElseThrow().job().id()).as("both queues busy once: oldest first")
+        .isEqualTo("batch-1");
+    assertThat(onSecond.claimNext("r4", 200).orElseThrow().job().id()).as("assessment-b has one being judged, a has two")
+        .isEqualTo("later");
+    assertThat(onSecond.claimNext("r5", 200).orElseThrow().job().id()).isEqualTo("batch-2");
+  }
+
+  private static Job inQueue(String id, String queue) {
+    return new Job(id, JobKind.JUDGE, "sum", 1, "0".repeat(64), Language.PYTHON, Map.of("main.py", "print(1)"), queue);
+  }
+
+  @Test
   @DisplayName("gives each job to exactly one runner when runners on both members claim at once")
   void claimsOnce() throws Exception {
     for (int i = 0; i < 40; i++) {
@@ -85,7 +108,7 @@ class JobTableIT {
         JobTable table = r % 2 == 0 ? onFirst : onSecond;
         String runner = "runner-" + r;
         runners.add(pool.submit(() -> {
-          for (var next = table.claimOldest(runner, 0); next.isPresent(); next = table.claimOldest(runner, 0)) {
+          for (var next = table.claimNext(runner, 0); next.isPresent(); next = table.claimNext(runner, 0)) {
             claimed.add(next.get().job().id());
           }
         }));
@@ -101,12 +124,12 @@ class JobTableIT {
   @DisplayName("queues a job again when its runner stops renewing the lease, and counts only the new holder")
   void expiredLease() {
     onFirst.enqueue(job("s1"), 0);
-    var dead = onFirst.claimOldest("dead-runner", 1_000).orElseThrow().lease();
+    var dead = onFirst.claimNext("dead-runner", 1_000).orElseThrow().lease();
     onSecond.requeueExpired(1_000 + LEASE.toMillis(), 3, NEVER_GIVEN_UP);
-    assertThat(onSecond.claimOldest("other-runner", 1_000)).as("still leased").isEmpty();
+    assertThat(onSecond.claimNext("other-runner", 1_000)).as("still leased").isEmpty();
 
     onSecond.requeueExpired(1_001 + LEASE.toMillis(), 3, NEVER_GIVEN_UP);
-    var other = onSecond.claimOldest("other-runner", 40_000).orElseThrow().lease();
+    var other = onSecond.claimNext("other-runner", 40_000).orElseThrow().lease();
 
     assertThat(onFirst.renew(dead, 40_001)).isFalse();
     assertThat(onFirst.isHeld(dead)).isFalse();
@@ -118,9 +141,9 @@ class JobTableIT {
   @DisplayName("tells a runner's old claim from its new one on the same job")
   void fencedByAttempt() {
     onFirst.enqueue(job("s1"), 0);
-    var old = onFirst.claimOldest("runner", 0).orElseThrow().lease();
+    var old = onFirst.claimNext("runner", 0).orElseThrow().lease();
     onSecond.requeueExpired(LEASE.toMillis() + 1, 3, NEVER_GIVEN_UP);
-    var current = onFirst.claimOldest("runner", LEASE.toMillis() + 2).orElseThrow().lease();
+    var current = onFirst.claimNext("runner", LEASE.toMillis() + 2).orElseThrow().lease();
 
     assertThat(current.attempt()).isEqualTo(old.attempt() + 1);
     assertThat(onSecond.isHeld(old)).isFalse();
@@ -134,20 +157,20 @@ class JobTableIT {
   void runnerLeft() {
     onFirst.enqueue(job("s1"), 0);
     onFirst.enqueue(job("s2"), 1);
-    var gone = onFirst.claimOldest("gone-runner", 0).orElseThrow().lease();
-    var staying = onFirst.claimOldest("staying-runner", 0).orElseThrow().lease();
+    var gone = onFirst.claimNext("gone-runner", 0).orElseThrow().lease();
+    var staying = onFirst.claimNext("staying-runner", 0).orElseThrow().lease();
 
     assertThat(onSecond.requeueHeldBy("gone-runner")).isEqualTo(1);
     assertThat(onSecond.isHeld(gone)).isFalse();
     assertThat(onSecond.isHeld(staying)).isTrue();
-    assertThat(onSecond.claimOldest("new-runner", 0).orElseThrow().job().id()).isEqualTo(gone.jobId());
+    assertThat(onSecond.claimNext("new-runner", 0).orElseThrow().job().id()).isEqualTo(gone.jobId());
   }
 
   @Test
   @DisplayName("keeps a renewed lease")
   void renewedLease() {
     onFirst.enqueue(job("s1"), 0);
-    var lease = onFirst.claimOldest("runner", 0).orElseThrow().lease();
+    var lease = onFirst.claimNext("runner", 0).orElseThrow().lease();
     assertThat(onSecond.renew(lease, 20_000)).isTrue();
 
     onSecond.requeueExpired(40_000, 3, NEVER_GIVEN_UP);
@@ -161,7 +184,7 @@ class JobTableIT {
     long now = 0;
     var givenUp = new ArrayList<Job>();
     for (int attempt = 1; attempt <= 3; attempt++) {
-      assertThat(onFirst.claimOldest("runner-" + attempt, now)).isPresent();
+      assertThat(onFirst.claimNext("runner-" + attempt, now)).isPresent();
       now += LEASE.toMillis() + 1;
       if (attempt == 3) {
         long expired = now;
@@ -173,7 +196,7 @@ class JobTableIT {
       onSecond.requeueExpired(now, 3, givenUp::add);
       assertThat(givenUp).hasSize(attempt == 3 ? 1 : 0);
     }
-    assertThat(onFirst.claimOldest("runner-4", now)).isEmpty();
+    assertThat(onFirst.claimNext("runner-4", now)).isEmpty();
     assertThat(first.getMap(JobTable.MAP_NAME).size()).isZero();
   }
 }
