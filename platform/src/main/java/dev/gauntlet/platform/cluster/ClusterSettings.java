@@ -6,6 +6,9 @@ import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Hazelcast member configuration: bound to one address, members found from a TCP-IP list
@@ -25,6 +28,8 @@ import java.util.List;
  */
 public record ClusterSettings(String name, String host, int port, List<String> members, int busPort,
                               String kubernetesService) {
+  private static final Logger log = LoggerFactory.getLogger(ClusterSettings.class);
+
   public ClusterSettings {
     members = List.copyOf(members);
   }
@@ -50,13 +55,29 @@ public record ClusterSettings(String name, String host, int port, List<String> m
     join.getAutoDetectionConfig().setEnabled(false);
     if (kubernetesService.isBlank()) {
       var tcp = join.getTcpIpConfig().setEnabled(true);
-      members.forEach(tcp::addMember);
+      members.stream().map(ClusterSettings::memberAddress).flatMap(Optional::stream).forEach(tcp::addMember);
     } else {
       // DNS lookup needs no access to the Kubernetes API, so no service account or role either.
       join.getKubernetesConfig().setEnabled(true).setProperty("service-dns", kubernetesService)
           .setProperty("service-port", Integer.toString(port));
     }
     return config;
+  }
+
+  /**
+   * A member by address: Hazelcast 5.3, bound to an interface by address, joins no member given by name. A name
+   * that does not resolve yet (a container not started yet) is left out; that member finds this one.
+   */
+  private static Optional<String> memberAddress(String member) {
+    int colon = member.indexOf(':');
+    String host = colon < 0 ? member : member.substring(0, colon);
+    String port = colon < 0 ? "" : member.substring(colon);
+    try {
+      return Optional.of(InetAddress.getByName(host).getHostAddress() + port);
+    } catch (UnknownHostException e) {
+      log.warn("cluster member {} does not resolve to an address yet; it must find this member itself", member);
+      return Optional.empty();
+    }
   }
 
   private static String address(String host) {

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How one platform process runs. Each setting comes from a flag, else an environment variable,
@@ -91,6 +93,14 @@ public record PlatformConfig(String host, int port, Path dataDir, DatabaseSettin
     return "PlatformConfig[host=%s, port=%d, dataDir=%s, database=%s, challenges=%s, cluster=%s, slots=%d, maxQueue=%d,"
         .formatted(host, port, dataDir, database, challenges, cluster, slots, maxQueue)
         + " warmPool=%d, lease=%s, authorToken=%s]".formatted(warmPool, lease, authorToken.isBlank() ? "(kept in the data folder)" : "(set)");
+  }
+
+  /** Every environment variable a setting is read from. */
+  public static Set<String> environmentVariables() {
+    var names = new TreeSet<String>();
+    SETTINGS.forEach(setting -> names.add(setting.env()));
+    names.add(DATABASE_PASSWORD_ENV);
+    return names;
   }
 
   /** Reads {@code --name value} flags over environment variables over defaults. */

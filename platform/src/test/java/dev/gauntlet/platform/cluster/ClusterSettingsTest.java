@@ -9,13 +9,15 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Hazelcast member settings")
 class ClusterSettingsTest {
   @Test
-  @DisplayName("find members from the fixed list, with no multicast")
+  @DisplayName("find members from the fixed list, by address, with no multicast")
   void memberList() {
-    var config = new ClusterSettings("c", "127.0.0.1", 5701, List.of("10.0.0.5:5701", "runner-1"), 0).hazelcastConfig();
+    var config = new ClusterSettings("c", "127.0.0.1", 5701, List.of("10.0.0.5:5701", "10.0.0.6", "localhost:5702"), 0)
+        .hazelcastConfig();
 
     var join = config.getNetworkConfig().getJoin();
     assertThat(join.getTcpIpConfig().isEnabled()).isTrue();
-    assertThat(join.getTcpIpConfig().getMembers()).containsExactly("10.0.0.5:5701", "runner-1");
+    assertThat(join.getTcpIpConfig().getMembers()).as("host names resolved: Hazelcast joins no member known by name")
+        .containsExactly("10.0.0.5:5701", "10.0.0.6", "127.0.0.1:5702");
     assertThat(join.getMulticastConfig().isEnabled()).isFalse();
     assertThat(join.getKubernetesConfig().isEnabled()).isFalse();
   }
