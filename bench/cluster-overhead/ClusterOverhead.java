@@ -75,8 +75,8 @@ public class ClusterOverhead {
           %s
           %s
 
-          A runner chooses its next job (the oldest of the queue with the fewest jobs being judged) by a
-          scan of the queued jobs' ids, times and queues and of the queues of the jobs being judged, so the
+          A runner chooses its next job (queues take turns) by a scan of the jobs' ids, states, times and
+          queues, and a read of when each waiting queue was last served, so the
           cost grows with the queue; `--max-queue` (default %d) bounds it in practice.
 
           Memory of %d queued jobs in the job table, primary and backup entries together (Hazelcast's

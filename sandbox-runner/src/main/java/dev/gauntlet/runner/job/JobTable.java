@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,14 +27,18 @@ public final class JobTable {
   public static final String MAP_NAME = "gauntlet.jobs";
   /** Published when a job is queued, so idle runners look at once instead of at their next poll. */
   public static final String JOBS_QUEUED_ADDRESS = "gauntlet.jobs.queued";
+  /** When each queue last had a job claimed, in cluster time. */
+  public static final String SERVED_MAP_NAME = "gauntlet.jobs.served";
 
   private final HazelcastInstance hazelcast;
   private final IMap<String, HazelcastJsonValue> jobs;
+  private final IMap<String, Long> served;
   private final Duration lease;
 
   public JobTable(HazelcastInstance hazelcast, Duration lease) {
     this.hazelcast = hazelcast;
     this.jobs = hazelcast.getMap(MAP_NAME);
+    this.served = hazelcast.getMap(SERVED_MAP_NAME);
     this.lease = lease;
   }
 
@@ -48,23 +53,32 @@ public final class JobTable {
   }
 
   /**
-   * Takes a queued job for this runner, with a fresh lease, if any is left: the oldest job of the
-   * queue that has the fewest jobs being judged, so a queue's long batch lets another queue's
-   * single job go next. Only ids, states, times and queues cross the network to choose, not the
+   * Takes a queued job for this runner, with a fresh lease, if any is left. Queues take turns: the
+   * next job is the oldest of the queue with the fewest jobs being judged, and among those, of the
+   * queue served longest ago. So a queue's long batch lets another queue's single job go next, even
+   * with one runner slot in the whole cluster, where no queue ever has a job being judged when
+   * the next is chosen. Only ids, states, times and queues cross the network to choose, not the
    * jobs' files.
    */
   public Optional<Claim> claimNext(String runnerId, long now) {
-    // One query for both, rather than one for the queued and one for the busy: each is a round
-    // trip to every member.
+    // One query for the queued and the busy both: each query is a round trip to every member.
     Collection<Object[]> rows = jobs.project(Projections.<Map.Entry<String, HazelcastJsonValue>>multiAttribute(
         "__key", "state", "enqueuedAt", "job.queue"));
     var busy = new HashMap<String, Integer>();
-    rows.stream().filter(row -> JobState.CLAIMED.name().equals(row[1]))
-        .forEach(row -> busy.merge(String.valueOf(row[3]), 1, Integer::sum));
+    var waiting = new HashSet<String>();
+    for (Object[] row : rows) {
+      if (JobState.CLAIMED.name().equals(row[1])) {
+        busy.merge(String.valueOf(row[3]), 1, Integer::sum);
+      } else {
+        waiting.add(String.valueOf(row[3]));
+      }
+    }
+    Map<String, Long> lastServed = waiting.isEmpty() ? Map.of() : served.getAll(waiting);
     // A row read while its entry is being replaced can lack the time (the JSON metadata lags the
     // value): it goes last, and the entry itself, read next, says whether it is still queued.
     var fairestFirst = rows.stream().filter(row -> JobState.QUEUED.name().equals(row[1]))
         .sorted(Comparator.<Object[]>comparingInt(row -> busy.getOrDefault(String.valueOf(row[3]), 0))
+            .thenComparingLong(row -> lastServed.getOrDefault(String.valueOf(row[3]), Long.MIN_VALUE))
             .thenComparingLong(row -> row[2] instanceof Number at ? at.longValue() : Long.MAX_VALUE))
         .map(row -> (String) row[0]).toList();
     for (String id : fairestFirst) {
@@ -74,6 +88,7 @@ public final class JobTable {
       }
       var claimed = decode(current).claimedBy(runnerId, now + lease.toMillis());
       if (jobs.replace(id, current, encode(claimed))) {
+        served.set(claimed.job().queue(), now);
         return Optional.of(new Claim(claimed.job(), new Lease(id, runnerId, claimed.attempts())));
       }
     }

@@ -49,6 +49,7 @@ class JobTableIT {
   @BeforeEach
   void emptyTable() {
     first.getMap(JobTable.MAP_NAME).clear();
+    first.getMap(JobTable.SERVED_MAP_NAME).clear();
     onFirst = new JobTable(first, LEASE);
     onSecond = new JobTable(second, LEASE);
   }
@@ -87,6 +88,25 @@ class JobTableIT {
     assertThat(onSecond.claimNext("r4", 200).orElseThrow().job().id()).as("assessment-b has one being judged, a has two")
         .isEqualTo("later");
     assertThat(onSecond.claimNext("r5", 200).orElseThrow().job().id()).isEqualTo("batch-2");
+  }
+
+  @Test
+  @DisplayName("lets queues take turns when there is one runner slot, which never leaves a queue busy while it chooses")
+  void turnsWithOneSlot() {
+    for (int i = 0; i < 20; i++) {
+      onFirst.enqueue(inQueue("batch-" + i, "assessment-a"), i);
+    }
+    onFirst.enqueue(inQueue("single", "assessment-b"), 100);
+    onFirst.enqueue(inQueue("later", "assessment-b"), 101);
+
+    var order = new ArrayList<String>();
+    for (int turn = 0; turn < 5; turn++) {
+      var claim = onSecond.claimNext("only-slot", 200 + turn).orElseThrow();
+      order.add(claim.job().id());
+      assertThat(onFirst.complete(claim.lease())).isTrue();
+    }
+
+    assertThat(order).containsExactly("batch-0", "single", "batch-1", "later", "batch-2");
   }
 
   private static Job inQueue(String id, String queue) {
