@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,6 +58,10 @@ public record PlatformConfig(String host, int port, Path dataDir, DatabaseSettin
     if (!database.isEmbedded() && !database.url().startsWith(DatabaseSettings.POSTGRES_PREFIX)) {
       throw new ConfigException("the database URL must start with " + DatabaseSettings.POSTGRES_PREFIX
           + " (or be left out for the embedded database), was '" + database.url() + "'");
+    }
+    if (database.url().toLowerCase(Locale.ROOT).contains("password=")) {
+      throw new ConfigException("put the database password in " + DATABASE_PASSWORD_ENV + ", not in the URL,"
+          + " which is logged and shown by ps");
     }
     if (port < 0 || port > 65_535) {
       throw new ConfigException("port must be between 0 and 65535, was " + port);

@@ -60,6 +60,10 @@ class PlatformConfigTest {
     assertThatThrownBy(() -> PlatformConfig.from(new String[] {"--database-url", "jdbc:mysql://db/gauntlet"}, Map.of()))
         .hasMessage("the database URL must start with jdbc:postgresql:// (or be left out for the embedded database),"
             + " was 'jdbc:mysql://db/gauntlet'");
+    assertThatThrownBy(() -> PlatformConfig.from(
+        new String[] {"--database-url", "jdbc:postgresql://db/gauntlet?user=g&Password=hunter2"}, Map.of()))
+        .hasMessageStartingWith("put the database password in GAUNTLET_DATABASE_PASSWORD, not in the URL")
+        .message().doesNotContain("hunter2");
   }
 
   @Test

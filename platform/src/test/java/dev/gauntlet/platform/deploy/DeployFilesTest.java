@@ -72,8 +72,8 @@ class DeployFilesTest {
       }
     }
 
-    assertThat(kinds).containsExactly("Service/gauntlet-cluster", "Service/gauntlet", "Deployment/gauntlet-platform",
-        "DaemonSet/gauntlet-runner");
+    assertThat(kinds).containsExactly("Service/gauntlet-cluster", "NetworkPolicy/gauntlet-cluster", "Service/gauntlet",
+        "Deployment/gauntlet-platform", "DaemonSet/gauntlet-runner");
     assertThat(discovered).hasSize(2).allMatch(headless::contains);
   }
 

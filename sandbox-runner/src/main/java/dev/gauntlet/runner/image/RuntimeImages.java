@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * the class path and tagged by a hash of their content, so an unchanged image is never rebuilt.
  */
 public final class RuntimeImages {
-  /** PostgreSQL 17, for query-tuning challenges and wherever a test needs the production database. */
+  /** PostgreSQL 17, for the tests that need the production database and for deployments' {@code gauntlet/postgres:17}. */
   public static final String POSTGRES = "postgres";
   private static final Logger log = LoggerFactory.getLogger(RuntimeImages.class);
   /** What a build context holds besides its Dockerfile; the class path cannot list a folder inside a jar. */
@@ -50,12 +50,11 @@ public final class RuntimeImages {
     return "gauntlet/runtime-" + runtime + ":" + contentHash(context(runtime));
   }
 
-  /** Builds every runtime image that is not there yet. */
-  public void ensureAll() {
+  /** Builds every language's runtime image that is not there yet: what a runner judges with. */
+  public void ensureLanguages() {
     for (Language language : Language.values()) {
       ensure(language.id());
     }
-    ensure(POSTGRES);
   }
 
   public void ensure(String runtime) {

@@ -19,7 +19,9 @@ public final class DockerFixture {
     if (client == null) {
       client = DockerClients.fromEnvironment();
       client.pingCmd().exec();
-      new RuntimeImages(client).ensureAll();
+      var images = new RuntimeImages(client);
+      images.ensureLanguages();
+      images.ensure(RuntimeImages.POSTGRES);
     }
     return client;
   }
