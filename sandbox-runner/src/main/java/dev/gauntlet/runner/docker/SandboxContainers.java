@@ -7,32 +7,51 @@ import com.github.dockerjava.api.model.Container;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Creates, starts and removes sandbox containers, and knows which are this process's. Each carries
  * an owner label (host, process id and start time), so a process that starts after one died on the
- * same host removes what the dead one left. Every engine failure surfaces as a
- * {@link SandboxEngineException}: docker-java wraps a broken connection in a plain runtime exception.
+ * same host removes what the dead one left. A runner that itself runs in a container of the same
+ * engine (Compose, a DaemonSet) also labels its sandboxes with that container, because each start
+ * of a container brings a new PID namespace, which the owner label alone cannot see past. Every
+ * engine failure surfaces as a {@link SandboxEngineException}: docker-java wraps a broken
+ * connection in a plain runtime exception.
  */
 final class SandboxContainers {
   static final String OWNER_LABEL = "dev.gauntlet.owner";
+  static final String OWNER_CONTAINER_LABEL = "dev.gauntlet.owner-container";
   private static final Logger log = LoggerFactory.getLogger(SandboxContainers.class);
+  /** The engine bind-mounts these files into every container from a folder named after its id. */
+  private static final Pattern CONTAINER_MOUNT =
+      Pattern.compile("/containers/([0-9a-f]{64})/(?:hostname|hosts|resolv\\.conf) ");
 
   private final DockerClient docker;
   private final Owner self = Owner.current();
+  private final Optional<String> selfContainer;
   private final Set<String> live = ConcurrentHashMap.newKeySet();
   private final Map<String, Boolean> scratchExec = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   SandboxContainers(DockerClient docker) {
     this.docker = docker;
+    this.selfContainer = containerOfThisProcess(docker);
+  }
+
+  /** For a test that plays a runner in a container. */
+  SandboxContainers(DockerClient docker, String selfContainer) {
+    this.docker = docker;
+    this.selfContainer = Optional.of(selfContainer);
   }
 
   String create(ContainerShape shape) {
@@ -50,7 +69,7 @@ final class SandboxContainers {
         .withAttachStdin(true)
         .withAttachStdout(true)
         .withAttachStderr(true)
-        .withLabels(Map.of(SandboxProfile.LABEL, "true", OWNER_LABEL, self.label()))
+        .withLabels(labels())
         .withHostConfig(SandboxProfile.hostConfig(shape, scratchExec(shape.image())))
         .exec()
         .getId());
@@ -110,14 +129,22 @@ final class SandboxContainers {
     Set.copyOf(live).forEach(this::remove);
   }
 
-  /** Removes the sandboxes that a process on this host left behind when it died. */
+  private Map<String, String> labels() {
+    var labels = new HashMap<>(Map.of(SandboxProfile.LABEL, "true", OWNER_LABEL, self.label()));
+    selfContainer.ifPresent(id -> labels.put(OWNER_CONTAINER_LABEL, id));
+    return labels;
+  }
+
+  /**
+   * Removes the sandboxes that a process on this host, or a runner in a container of this engine,
+   * left behind when it died.
+   */
   int removeOrphans() {
     List<Container> labelled = engine("list sandboxes", () -> docker.listContainersCmd().withShowAll(true)
         .withLabelFilter(List.of(SandboxProfile.LABEL)).exec());
     int removed = 0;
     for (Container container : labelled) {
-      var owner = Owner.parse(container.getLabels().getOrDefault(OWNER_LABEL, ""));
-      if (!owner.isAliveSeenFrom(self)) {
+      if (isOrphan(container.getLabels())) {
         remove(container.getId());
         removed++;
       }
@@ -126,6 +153,54 @@ final class SandboxContainers {
       log.info("removed {} sandbox(es) left behind by a process that died", removed);
     }
     return removed;
+  }
+
+  private boolean isOrphan(Map<String, String> labels) {
+    var owner = Owner.parse(labels.getOrDefault(OWNER_LABEL, ""));
+    String ownerContainer = labels.get(OWNER_CONTAINER_LABEL);
+    if (ownerContainer == null) {
+      return !owner.isAliveSeenFrom(self);
+    }
+    if (selfContainer.filter(ownerContainer::equals).isPresent()) {
+      // This container, started again: it has one PID namespace at a time, so an owner in another is gone.
+      return !owner.pidNamespace().equals(self.pidNamespace()) || !owner.isAliveSeenFrom(self);
+    }
+    return !isRunning(ownerContainer);
+  }
+
+  private boolean isRunning(String containerId) {
+    try {
+      return Boolean.TRUE.equals(engine("inspect a runner's container",
+          () -> docker.inspectContainerCmd(containerId).exec().getState().getRunning()));
+    } catch (SandboxEngineException e) {
+      if (e.getCause() instanceof NotFoundException) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The id of the container this process runs in, when it runs in one that this same engine
+   * runs: only then can another runner later ask the engine whether it still runs.
+   */
+  private static Optional<String> containerOfThisProcess(DockerClient docker) {
+    Matcher mount;
+    try {
+      mount = CONTAINER_MOUNT.matcher(Files.readString(Path.of("/proc/self/mountinfo")));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    if (!mount.find()) {
+      return Optional.empty();
+    }
+    String id = mount.group(1);
+    try {
+      var state = docker.inspectContainerCmd(id).exec().getState();
+      return Boolean.TRUE.equals(state.getRunning()) ? Optional.of(id) : Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private static <T> T engine(String what, Supplier<T> call) {

@@ -7,6 +7,7 @@ import dev.gauntlet.runner.image.RuntimeImages;
 import dev.gauntlet.runner.language.Language;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,11 +112,54 @@ class WarmPoolIT {
     }
   }
 
+  @Test
+  @DisplayName("at start in a container, removes the sandboxes of runner containers that are gone and of its own"
+      + " earlier start, and only those")
+  void removesOrphansOfRunnerContainers() {
+    var docker = DockerFixture.docker();
+    String self = runnerContainer();
+    String other = runnerContainer();
+    String gone = runnerContainer();
+    docker.removeContainerCmd(gone).withForce(true).exec();
+    var owner = SandboxContainers.Owner.current();
+    var elsewhere = new SandboxContainers.Owner("a-container", "4026532999", 1, "42").label();
+    var containers = new SandboxContainers(docker, self);
+    var orphans = List.of(labelled(elsewhere, Map.of(SandboxContainers.OWNER_CONTAINER_LABEL, gone)),
+        labelled(elsewhere, Map.of(SandboxContainers.OWNER_CONTAINER_LABEL, self)));
+    var kept = List.of(labelled(elsewhere, Map.of(SandboxContainers.OWNER_CONTAINER_LABEL, other)),
+        labelled(owner.label(), Map.of(SandboxContainers.OWNER_CONTAINER_LABEL, self)));
+    try {
+      assertThat(containers.removeOrphans()).isGreaterThanOrEqualTo(orphans.size());
+      assertThat(orphans).as("a dead runner container's, and this container's from an earlier PID namespace")
+          .noneMatch(WarmPoolIT::containerExists);
+      assertThat(kept).as("a running runner container's, and this very process's").allMatch(WarmPoolIT::containerExists);
+    } finally {
+      kept.forEach(id -> docker.removeContainerCmd(id).withForce(true).exec());
+      List.of(self, other).forEach(id -> docker.removeContainerCmd(id).withForce(true).exec());
+    }
+  }
+
+  /** A running container that stands in for a runner's. */
+  private static String runnerContainer() {
+    var docker = DockerFixture.docker();
+    String id = docker.createContainerCmd(RuntimeImages.imageFor(Language.PYTHON)).withCmd("sleep", "300")
+        .withNetworkDisabled(true).exec().getId();
+    docker.startContainerCmd(id).exec();
+    return id;
+  }
+
   private static String labelled(String owner) {
+    return labelled(owner, Map.of());
+  }
+
+  private static String labelled(String owner, Map<String, String> more) {
+    var labels = new HashMap<>(more);
+    labels.put(SandboxProfile.LABEL, "true");
+    labels.put(SandboxContainers.OWNER_LABEL, owner);
     return DockerFixture.docker().createContainerCmd(RuntimeImages.imageFor(Language.PYTHON))
         .withCmd("true")
         .withNetworkDisabled(true)
-        .withLabels(Map.of(SandboxProfile.LABEL, "true", SandboxContainers.OWNER_LABEL, owner))
+        .withLabels(labels)
         .exec().getId();
   }
 

@@ -74,11 +74,7 @@ class JobTableIT {
   @Test
   @DisplayName("takes the oldest job of the queue with the fewest jobs being judged, so a batch cannot starve a single job")
   void fairBetweenQueues() {
-    for (int i = 0; i < 20; i++) {
-      onFirst.enqueue(inQueue("batch-" + i, "assessment-a"), i);
-    }
-    onFirst.enqueue(inQueue("single", "assessment-b"), 100);
-    onFirst.enqueue(inQueue("later", "assessment-b"), 101);
+    queueBatchThenTwo();
 
     assertThat(onSecond.claimNext("r1", 200).orElseThrow().job().id()).as("the oldest job overall").isEqualTo("batch-0");
     assertThat(onSecond.claimNext("r2", 200).orElseThrow().job().id()).as("a queue with nothing being judged goes next")
@@ -93,11 +89,7 @@ class JobTableIT {
   @Test
   @DisplayName("lets queues take turns when there is one runner slot, which never leaves a queue busy while it chooses")
   void turnsWithOneSlot() {
-    for (int i = 0; i < 20; i++) {
-      onFirst.enqueue(inQueue("batch-" + i, "assessment-a"), i);
-    }
-    onFirst.enqueue(inQueue("single", "assessment-b"), 100);
-    onFirst.enqueue(inQueue("later", "assessment-b"), 101);
+    queueBatchThenTwo();
 
     var order = new ArrayList<String>();
     for (int turn = 0; turn < 5; turn++) {
@@ -107,6 +99,15 @@ class JobTableIT {
     }
 
     assertThat(order).containsExactly("batch-0", "single", "batch-1", "later", "batch-2");
+  }
+
+  /** Twenty jobs of assessment-a, then two of assessment-b. */
+  private void queueBatchThenTwo() {
+    for (int i = 0; i < 20; i++) {
+      onFirst.enqueue(inQueue("batch-" + i, "assessment-a"), i);
+    }
+    onFirst.enqueue(inQueue("single", "assessment-b"), 100);
+    onFirst.enqueue(inQueue("later", "assessment-b"), 101);
   }
 
   private static Job inQueue(String id, String queue) {
