@@ -65,26 +65,31 @@ public record ClusterSettings(String name, String host, int port, List<String> m
   }
 
   /**
-   * A member by address: Hazelcast 5.3, bound to an interface by address, joins no member given by name. A name
-   * that does not resolve yet (a container not started yet) is left out; that member finds this one.
+   * A member by address: Hazelcast 5.3, bound to an interface by address, joins no member given by
+   * name. A name that does not resolve yet (a container not started yet) is left out; that member
+   * finds this one.
    */
   private static Optional<String> memberAddress(String member) {
     int colon = member.indexOf(':');
     String host = colon < 0 ? member : member.substring(0, colon);
     String port = colon < 0 ? "" : member.substring(colon);
-    try {
-      return Optional.of(InetAddress.getByName(host).getHostAddress() + port);
-    } catch (UnknownHostException e) {
+    var address = resolve(host).map(resolved -> resolved + port);
+    if (address.isEmpty()) {
       log.warn("cluster member {} does not resolve to an address yet; it must find this member itself", member);
-      return Optional.empty();
     }
+    return address;
   }
 
   private static String address(String host) {
+    return resolve(host).orElseThrow(() ->
+        new IllegalArgumentException("the cluster host " + host + " does not resolve to an address"));
+  }
+
+  private static Optional<String> resolve(String host) {
     try {
-      return InetAddress.getByName(host).getHostAddress();
+      return Optional.of(InetAddress.getByName(host).getHostAddress());
     } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("the cluster host " + host + " does not resolve to an address", e);
+      return Optional.empty();
     }
   }
 }

@@ -97,7 +97,8 @@ public record PlatformConfig(String host, int port, Path dataDir, DatabaseSettin
   public String toString() {
     return "PlatformConfig[host=%s, port=%d, dataDir=%s, database=%s, challenges=%s, cluster=%s, slots=%d, maxQueue=%d,"
         .formatted(host, port, dataDir, database, challenges, cluster, slots, maxQueue)
-        + " warmPool=%d, lease=%s, authorToken=%s]".formatted(warmPool, lease, authorToken.isBlank() ? "(kept in the data folder)" : "(set)");
+        + " warmPool=%d, lease=%s, authorToken=%s]".formatted(warmPool, lease,
+            authorToken.isBlank() ? "(kept in the data folder)" : "(set)");
   }
 
   /** Every environment variable a setting is read from. */

@@ -19,9 +19,10 @@ class PlatformConfigTest {
   void defaults() {
     var config = PlatformConfig.from(new String[0], Map.of());
 
-    assertThat(config).isEqualTo(new PlatformConfig("127.0.0.1", 8080, Path.of("data"), new DatabaseSettings("", "gauntlet", ""),
-        Path.of("challenges"),
-        new ClusterSettings("gauntlet", "127.0.0.1", 5701, List.of("127.0.0.1"), 0, ""), 1, 500, 2, Duration.ofSeconds(30), ""));
+    assertThat(config).isEqualTo(new PlatformConfig("127.0.0.1", 8080, Path.of("data"),
+        new DatabaseSettings("", "gauntlet", ""), Path.of("challenges"),
+        new ClusterSettings("gauntlet", "127.0.0.1", 5701, List.of("127.0.0.1"), 0, ""), 1, 500, 2,
+        Duration.ofSeconds(30), ""));
   }
 
   @Test

@@ -25,6 +25,7 @@ public record Job(String id, JobKind kind, String challengeId, int challengeVers
 
   public Job {
     files = files == null ? Map.of() : Map.copyOf(files);
+    // Jobs queued before there were queues have none in the cluster's table.
     queue = queue == null ? OPEN_QUEUE : queue;
   }
 
