@@ -18,8 +18,10 @@ import dev.gauntlet.runner.docker.StreamCap;
 import dev.gauntlet.runner.image.RuntimeImages;
 import dev.gauntlet.runner.judge.Build;
 import dev.gauntlet.runner.judge.Judge;
+import dev.gauntlet.runner.judge.LatencyScore;
 import dev.gauntlet.runner.judge.Logs;
 import dev.gauntlet.runner.judge.Progress;
+import dev.gauntlet.runner.judge.ReferenceFailure;
 import dev.gauntlet.runner.judge.Submission;
 import dev.gauntlet.runner.language.Language;
 import dev.gauntlet.runner.verdict.JudgeResult;
@@ -106,10 +108,9 @@ public final class HttpServiceJudge implements Judge {
       if (!allPassed) {
         return new JudgeResult(Verdict.WRONG_ANSWER, score, maxScore, null, results, performance);
       }
-      if (performance != null && (performance.note() != null
-          || performance.ratio() > manifest.performance().fullMarksAt())) {
-        return new JudgeResult(Verdict.TOO_SLOW, score, maxScore, slowness(manifest, performance), results,
-            performance);
+      if (performance != null && LatencyScore.missesTarget(manifest.performance(), performance)) {
+        return new JudgeResult(Verdict.TOO_SLOW, score, maxScore,
+            LatencyScore.slowness(manifest.performance(), performance), results, performance);
       }
       return new JudgeResult(Verdict.ACCEPTED, score, maxScore, null, results, performance);
     } catch (ReferenceFailure e) {
@@ -194,11 +195,11 @@ public final class HttpServiceJudge implements Judge {
           (candidateTurn ? candidateRounds : referenceRounds).add(outcome);
         }
       }
-      if (LatencyScore.failedTooOften(referenceRounds)) {
-        throw new ReferenceFailure("the reference failed more than " + Math.round(LatencyScore.MAX_FAILED_SHARE * 100)
+      if (LoadRounds.failedTooOften(referenceRounds)) {
+        throw new ReferenceFailure("the reference failed more than " + Math.round(LoadRounds.MAX_FAILED_SHARE * 100)
             + "% of its requests under load: the load is too heavy for this runner or its timeout too short");
       }
-      return LatencyScore.score(manifest.performance(), manifest.scoring().performance(), candidateRounds,
+      return LoadRounds.score(manifest.performance(), manifest.scoring().performance(), candidateRounds,
           referenceRounds, manifest.load().timeoutMs());
     }
   }
@@ -214,11 +215,11 @@ public final class HttpServiceJudge implements Judge {
       return setupFailed(manifest, round.setupFailure());
     }
     var rounds = List.of(round);
-    if (!LatencyScore.failedTooOften(rounds)) {
+    if (!LoadRounds.failedTooOften(rounds)) {
       return null;
     }
     return new PerformanceReport(manifest.performance().metric(),
-        List.of(LatencyScore.figure(manifest.performance().metric(), round.latencyMicros(), manifest.load().timeoutMs())),
+        List.of(LoadRounds.figure(manifest.performance().metric(), round.latencyMicros(), manifest.load().timeoutMs())),
         List.of(), 0, 0, 0, round.sent(), round.errors() + round.timeouts(), 0, manifest.scoring().performance(),
         (round.errors() + round.timeouts()) + " of " + round.sent() + " requests under load failed or timed out:"
             + " the reference does not hold the package's load on this machine");
@@ -303,23 +304,5 @@ public final class HttpServiceJudge implements Judge {
     String err = new String(ended.stderr(), StandardCharsets.UTF_8).strip();
     String both = (out + "\n" + err).strip();
     return both.isEmpty() ? "" : "\n" + Logs.shorten(both);
-  }
-
-  private static String slowness(Manifest manifest, PerformanceReport performance) {
-    if (performance.note() != null) {
-      return performance.note();
-    }
-    return "correct, but its " + performance.metric().manifestName() + " was " + performance.ratio()
-        + " times the reference's (full marks up to " + manifest.performance().fullMarksAt() + " times, none from "
-        + manifest.performance().zeroAt() + ")";
-  }
-
-  /** The package's own reference fails: nothing the candidate did, and nothing a retry mends. */
-  private static final class ReferenceFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    ReferenceFailure(String message) {
-      super(message);
-    }
   }
 }

@@ -11,11 +11,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-@DisplayName("Scoring latency against the reference")
-class LatencyScoreTest {
+@DisplayName("Scoring load rounds against the reference")
+class LoadRoundsTest {
   private static final Performance P90 = new Performance(LatencyMetric.P90_MS, 1.5, 5.0, 3);
 
   /** A round whose latencies are 1..100 ms scaled by {@code factor}: its p90 is 90 × factor ms. */
@@ -24,20 +22,13 @@ class LatencyScoreTest {
     return new LoadOutcome(null, 100 + failed, failed, 0, micros);
   }
 
-  @ParameterizedTest(name = "ratio {0} gives {1} of 30")
-  @CsvSource({"0.8, 30", "1.5, 30", "2.0, 23", "3.0, 13", "4.99, 0", "5.0, 0", "12, 0"})
-  @DisplayName("full marks up to full_marks_at, none from zero_at, log scale between")
-  void points(double ratio, int expected) {
-    assertThat(LatencyScore.points(ratio, 1.5, 5.0, 30)).isEqualTo(expected);
-  }
-
   @Test
   @DisplayName("compares the medians of the rounds and keeps every raw figure")
   void medians() {
     var candidate = List.of(round(2.0, 0), round(2.2, 0), round(9.0, 0));
     var reference = List.of(round(1.0, 0), round(1.1, 0), round(1.0, 0));
 
-    var report = LatencyScore.score(P90, 30, candidate, reference, 1000);
+    var report = LoadRounds.score(P90, 30, candidate, reference, 1000);
 
     // HdrHistogram keeps three significant digits: figures are exact to 0.1%.
     assertThat(report.candidateMs()).usingElementComparator(withinATenthOfAPercent())
@@ -61,7 +52,7 @@ class LatencyScoreTest {
     var candidate = List.of(round(0.5, 2), round(0.5, 2), round(0.5, 0));
     var reference = List.of(round(1.0, 0), round(1.0, 0), round(1.0, 0));
 
-    var report = LatencyScore.score(P90, 30, candidate, reference, 1000);
+    var report = LoadRounds.score(P90, 30, candidate, reference, 1000);
 
     assertThat(report.points()).isZero();
     assertThat(report.failed()).isEqualTo(4);
@@ -73,6 +64,6 @@ class LatencyScoreTest {
   void noAnswers() {
     var silent = new LoadOutcome(null, 100, 0, 100, new int[0]);
 
-    assertThat(LatencyScore.figure(LatencyMetric.P99_MS, silent.latencyMicros(), 1000)).isEqualTo(1000);
+    assertThat(LoadRounds.figure(LatencyMetric.P99_MS, silent.latencyMicros(), 1000)).isEqualTo(1000);
   }
 }

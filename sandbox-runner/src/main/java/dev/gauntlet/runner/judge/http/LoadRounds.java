@@ -3,23 +3,24 @@ package dev.gauntlet.runner.judge.http;
 import dev.gauntlet.probe.ProbeReport.LoadOutcome;
 import dev.gauntlet.runner.challenge.LatencyMetric;
 import dev.gauntlet.runner.challenge.Performance;
+import dev.gauntlet.runner.judge.LatencyScore;
 import dev.gauntlet.runner.verdict.PerformanceReport;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
- * Turns alternating load rounds of the candidate's service and the reference into performance
- * points. The ratio of the two medians is what counts: a noisy machine slows both sides of the same
- * job alike, and one slow round on either side moves a median less than a mean.
+ * Load rounds of the candidate's service and the reference, summed up per round by the package's
+ * metric and scored by {@link LatencyScore}. A service that fails too many requests under load gets
+ * no points, however fast it answered the rest.
  */
-final class LatencyScore {
+final class LoadRounds {
   /** More failed requests than this share leaves a service no performance points. */
   static final double MAX_FAILED_SHARE = 0.01;
   /** An hour, in microseconds: more than any timeout a load may set. */
   private static final long HIGHEST_MICROS = 3_600_000_000L;
 
-  private LatencyScore() {
+  private LoadRounds() {
   }
 
   /** The figure of one round, in milliseconds; {@code noAnswerMs} when no request was answered well. */
@@ -36,6 +37,7 @@ final class LatencyScore {
       case P90_MS -> histogram.getValueAtPercentile(90);
       case P99_MS -> histogram.getValueAtPercentile(99);
       case MEAN_MS -> histogram.getMean();
+      case QUERY_MS -> throw new IllegalArgumentException("query_ms is the sql judge's metric, not a load's");
     };
     return micros / 1000;
   }
@@ -49,45 +51,19 @@ final class LatencyScore {
    */
   static PerformanceReport score(Performance performance, int maxPoints, List<LoadOutcome> candidate,
                                  List<LoadOutcome> reference, double noAnswerMs) {
-    var candidateMs = figures(performance.metric(), candidate, noAnswerMs);
-    var referenceMs = figures(performance.metric(), reference, noAnswerMs);
-    double ratio = PerformanceReport.median(candidateMs) / Math.max(PerformanceReport.median(referenceMs), 0.001);
-    double low = Double.POSITIVE_INFINITY;
-    double high = 0;
-    for (int i = 0; i < candidateMs.size(); i++) {
-      double pair = candidateMs.get(i) / Math.max(referenceMs.get(i), 0.001);
-      low = Math.min(low, pair);
-      high = Math.max(high, pair);
-    }
     long requests = requests(candidate);
     long failed = failed(candidate);
-    String note = null;
-    int points;
-    if (failedTooOften(candidate)) {
-      points = 0;
-      note = failed + " of " + requests + " requests under load failed or timed out (more than "
-          + Math.round(MAX_FAILED_SHARE * 100) + "% gets no performance points)";
-    } else {
-      points = points(ratio, performance.fullMarksAt(), performance.zeroAt(), maxPoints);
-    }
-    return new PerformanceReport(performance.metric(), candidateMs, referenceMs, rounded(ratio), rounded(low),
-        rounded(high), requests, failed, points, maxPoints, note);
-  }
-
-  /** Full marks up to {@code fullAt}, none from {@code zeroAt}, and on a log scale in between. */
-  static int points(double ratio, double fullAt, double zeroAt, int maxPoints) {
-    if (ratio <= fullAt) {
-      return maxPoints;
-    }
-    if (ratio >= zeroAt || Double.isNaN(ratio)) {
-      return 0;
-    }
-    return (int) Math.round(maxPoints * Math.log(zeroAt / ratio) / Math.log(zeroAt / fullAt));
+    String note = failedTooOften(candidate)
+        ? failed + " of " + requests + " requests under load failed or timed out (more than "
+            + Math.round(MAX_FAILED_SHARE * 100) + "% gets no performance points)"
+        : null;
+    return LatencyScore.score(performance, maxPoints, figures(performance.metric(), candidate, noAnswerMs),
+        figures(performance.metric(), reference, noAnswerMs), requests, failed, note);
   }
 
   private static List<Double> figures(LatencyMetric metric, List<LoadOutcome> rounds, double noAnswerMs) {
     var figures = new ArrayList<Double>();
-    rounds.forEach(round -> figures.add(rounded(figure(metric, round.latencyMicros(), noAnswerMs))));
+    rounds.forEach(round -> figures.add(LatencyScore.rounded(figure(metric, round.latencyMicros(), noAnswerMs))));
     return figures;
   }
 
@@ -97,9 +73,5 @@ final class LatencyScore {
 
   private static long failed(List<LoadOutcome> rounds) {
     return rounds.stream().mapToLong(r -> r.errors() + r.timeouts()).sum();
-  }
-
-  private static double rounded(double value) {
-    return Math.round(value * 1000) / 1000.0;
   }
 }
