@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A submission as the API shows it: full detail for public tests, for hidden ones only whether
- * they passed and what they used; the latency figures in full, for they reveal no test.
+ * they passed and what they used; the latency figures in full, for they reveal no test, but no
+ * query plan of the reference's, which would show how the reference does it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubmissionView(String id, String challenge, int challengeVersion, String language,
@@ -21,6 +22,6 @@ public record SubmissionView(String id, String challenge, int challengeVersion, 
     return new SubmissionView(s.id(), s.challengeId(), s.challengeVersion(), s.language().id(), s.status(),
         r == null ? null : r.verdict(), r == null ? null : r.score(), r == null ? null : r.maxScore(),
         r == null ? null : r.message(), r == null ? List.of() : r.tests().stream().map(TestResult::forCandidates).toList(),
-        r == null ? null : r.performance(), s.createdAt().toString(), s.judgedAt() == null ? null : s.judgedAt().toString());
+        r == null || r.performance() == null ? null : r.performance().forCandidates(), s.createdAt().toString(), s.judgedAt() == null ? null : s.judgedAt().toString());
   }
 }

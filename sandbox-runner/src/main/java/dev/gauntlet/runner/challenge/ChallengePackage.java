@@ -12,16 +12,25 @@ import java.util.Map;
  * @param tests      stdio: public test cases first, then hidden ones, each in name order
  * @param references per language, the author's solution
  * @param scenarios  http-service: public scenarios first, then hidden ones, each in name order
+ * @param database   sql: the datasets the query is judged on; null for other kinds
  */
 public record ChallengePackage(Manifest manifest, String statement, Map<Language, Map<String, String>> starters,
                                List<TestCase> tests, Map<Language, Map<String, String>> references,
-                               List<KnownSubmission> submissions, List<ScenarioFile> scenarios) {
+                               List<KnownSubmission> submissions, List<ScenarioFile> scenarios,
+                               SqlDatabase database) {
   public ChallengePackage {
     starters = Map.copyOf(starters);
     tests = List.copyOf(tests);
     references = Map.copyOf(references);
     submissions = List.copyOf(submissions);
     scenarios = List.copyOf(scenarios);
+  }
+
+  /** A package without datasets: stdio or http-service. */
+  public ChallengePackage(Manifest manifest, String statement, Map<Language, Map<String, String>> starters,
+                          List<TestCase> tests, Map<Language, Map<String, String>> references,
+                          List<KnownSubmission> submissions, List<ScenarioFile> scenarios) {
+    this(manifest, statement, starters, tests, references, submissions, scenarios, null);
   }
 
   /** A stdio package, which has test cases and no scenarios. */

@@ -8,7 +8,9 @@ public enum JudgeKind {
   /** One process per test case, standard input to standard output. */
   STDIO,
   /** The candidate's service, probed over HTTP by scenarios, then loaded beside the reference. */
-  HTTP_SERVICE;
+  HTTP_SERVICE,
+  /** A query (with index statements) run against seeded PostgreSQL databases beside the reference. */
+  SQL;
 
   @JsonValue
   public String manifestName() {

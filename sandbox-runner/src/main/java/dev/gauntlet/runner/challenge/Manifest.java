@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
  * @param performance how latency is scored; required when {@code scoring.performance} is not 0
  * @param service     http-service: where the service listens and how it shows it is ready
  * @param load        http-service: the traffic of one load round; required with performance points
+ * @param query       sql: how results are compared and which dataset the query is timed on
  */
 public record Manifest(String format, String id, String title, JudgeKind kind, List<String> skills,
                        List<Language> languages, int suggestedMinutes, Limits limits, Scoring scoring,
-                       Tolerance compare, Performance performance, ServiceSpec service, LoadPlan load) {
+                       Tolerance compare, Performance performance, ServiceSpec service, LoadPlan load,
+                       QuerySpec query) {
   public static final String FORMAT = "gauntlet/1";
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -42,24 +44,46 @@ public record Manifest(String format, String id, String title, JudgeKind kind, L
     inRange("suggested_minutes", suggestedMinutes, 1, 600);
     required("limits", limits);
     required("scoring", scoring);
+    checkSql(kind, languages, scoring, performance, query);
     if (kind == JudgeKind.STDIO && scoring.performance() != 0) {
       // Points nobody measures would be handed to every accepted submission.
       throw new IllegalArgumentException("scoring.performance must be 0 for kind stdio, which does not measure latency");
     }
     compare = compare == null ? Tolerance.EXACT : compare;
-    if (scoring.performance() > 0 && (performance == null || load == null)) {
-      throw new IllegalArgumentException("performance and load are required when scoring.performance is not 0");
-    }
     if (kind != JudgeKind.HTTP_SERVICE && (service != null || load != null)) {
       throw new IllegalArgumentException("service and load belong to kind http-service only");
     }
     service = kind == JudgeKind.HTTP_SERVICE && service == null ? ServiceSpec.DEFAULT : service;
+    if (kind == JudgeKind.HTTP_SERVICE && scoring.performance() > 0 && (performance == null || load == null)) {
+      throw new IllegalArgumentException("performance and load are required when scoring.performance is not 0");
+    }
+    query = kind == JudgeKind.SQL && query == null ? QuerySpec.UNORDERED : query;
+  }
+
+  /** SQL is judged by kind sql alone, and kind sql judges nothing else; its latency is the query's time. */
+  private static void checkSql(JudgeKind kind, List<Language> languages, Scoring scoring, Performance performance,
+                               QuerySpec query) {
+    boolean sql = kind == JudgeKind.SQL;
+    if (sql != languages.contains(Language.SQL) || (sql && languages.size() > 1)) {
+      throw new IllegalArgumentException("languages must be [sql] for kind sql, and sql belongs to kind sql only");
+    }
+    if (!sql && query != null) {
+      throw new IllegalArgumentException("query belongs to kind sql only");
+    }
+    if (performance != null && sql != (performance.metric() == LatencyMetric.QUERY_MS)) {
+      throw new IllegalArgumentException("performance.metric must be query_ms for kind sql, and query_ms belongs to"
+          + " kind sql only");
+    }
+    if (sql && scoring.performance() > 0 && (performance == null || query == null || query.timedOn() == null)) {
+      throw new IllegalArgumentException("performance and query.timed_on are required when scoring.performance is"
+          + " not 0");
+    }
   }
 
   /** A stdio manifest, which has no performance, service or load. */
   public Manifest(String format, String id, String title, JudgeKind kind, List<String> skills,
                   List<Language> languages, int suggestedMinutes, Limits limits, Scoring scoring, Tolerance compare) {
     this(format, id, title, kind, skills, languages, suggestedMinutes, limits, scoring, compare, null, null,
-        null);
+        null, null);
   }
 }

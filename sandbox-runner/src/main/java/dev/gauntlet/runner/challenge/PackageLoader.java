@@ -14,19 +14,23 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Reads a package folder ({@code challenge.yaml}, {@code statement.md}, {@code starter/},
- * {@code tests/}, {@code reference/}, {@code submissions/}) and checks that it is complete.
+ * {@code tests/}, {@code reference/}, {@code submissions/}, and for kind sql {@code database/})
+ * and checks that it is complete.
  * Links are refused, never followed, and every file is read with a size cap.
  */
 public final class PackageLoader {
   static final long MAX_FILE_BYTES = 16L << 20;
   static final long MAX_PACKAGE_BYTES = 64L << 20;
+  private static final Pattern DATASET_NAME = Pattern.compile("[a-z][a-z0-9_]{0,30}");
 
   private final Path root;
   private long bytesRead;
@@ -53,18 +57,55 @@ public final class PackageLoader {
     var references = perLanguage(manifest, "reference");
     var tests = new ArrayList<TestCase>();
     var scenarios = new ArrayList<ScenarioFile>();
+    var datasets = new ArrayList<Dataset>();
     for (Visibility visibility : Visibility.values()) {
-      if (manifest.kind() == JudgeKind.HTTP_SERVICE) {
-        scenarios.addAll(scenarios(visibility));
-      } else {
-        tests.addAll(tests(visibility));
+      switch (manifest.kind()) {
+        case HTTP_SERVICE -> scenarios.addAll(scenarios(visibility));
+        case SQL -> datasets.addAll(datasets(visibility));
+        case STDIO -> tests.addAll(tests(visibility));
       }
     }
     if (tests.stream().noneMatch(t -> t.visibility() == Visibility.HIDDEN)
-        && scenarios.stream().noneMatch(t -> t.visibility() == Visibility.HIDDEN)) {
+        && scenarios.stream().noneMatch(t -> t.visibility() == Visibility.HIDDEN)
+        && datasets.stream().noneMatch(t -> t.visibility() == Visibility.HIDDEN)) {
       throw new PackageException("tests/hidden: a package needs at least one hidden test");
     }
-    return new ChallengePackage(manifest, statement, starters, tests, references, submissions(manifest), scenarios);
+    SqlDatabase database = manifest.kind() == JudgeKind.SQL ? database(manifest, datasets) : null;
+    return new ChallengePackage(manifest, statement, starters, tests, references, submissions(manifest), scenarios,
+        database);
+  }
+
+  private SqlDatabase database(Manifest manifest, List<Dataset> datasets) {
+    var names = new HashSet<String>();
+    for (Dataset dataset : datasets) {
+      if (!names.add(dataset.name())) {
+        throw new PackageException("tests/hidden/" + dataset.name() + ".sql: a public dataset has this name too");
+      }
+    }
+    String timedOn = manifest.query().timedOn();
+    if (timedOn != null && datasets.stream().noneMatch(d -> d.name().equals(timedOn))) {
+      throw new PackageException(ManifestReader.FILE + ": query.timed_on: '" + timedOn + "' is not a dataset; the"
+          + " datasets are " + datasets.stream().map(Dataset::name).toList());
+    }
+    boolean shared = Files.exists(root.resolve("database"), LinkOption.NOFOLLOW_LINKS);
+    return new SqlDatabase(shared ? sources("database") : Map.of(), datasets);
+  }
+
+  private List<Dataset> datasets(Visibility visibility) {
+    String dir = "tests/" + visibility.folderName();
+    var datasets = new ArrayList<Dataset>();
+    for (String name : testFiles(dir, visibility)) {
+      if (!name.endsWith(".sql")) {
+        throw new PackageException(dir + "/" + name + ": unexpected file; datasets are <name>.sql");
+      }
+      String base = name.substring(0, name.length() - 4);
+      if (!DATASET_NAME.matcher(base).matches()) {
+        // The name becomes a database's name.
+        throw new PackageException(dir + "/" + name + ": a dataset's name may use only a-z, 0-9 and '_'");
+      }
+      datasets.add(new Dataset(base, visibility, text(dir + "/" + name)));
+    }
+    return datasets;
   }
 
   private List<ScenarioFile> scenarios(Visibility visibility) {

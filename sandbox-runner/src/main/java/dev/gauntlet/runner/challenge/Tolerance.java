@@ -16,4 +16,22 @@ public record Tolerance(double floatAbs, double floatRel) {
     inRange("float_abs", floatAbs, 0, 1);
     inRange("float_rel", floatRel, 0, 1);
   }
+
+  /** Whether {@code actual} matches {@code expected}: the same text, or two numbers within the tolerance. */
+  public boolean accepts(String expected, String actual) {
+    if (expected.equals(actual)) {
+      return true;
+    }
+    if (equals(EXACT)) {
+      return false;
+    }
+    try {
+      double want = Double.parseDouble(expected);
+      double got = Double.parseDouble(actual);
+      double diff = Math.abs(want - got);
+      return diff <= floatAbs || diff <= floatRel * Math.abs(want);
+    } catch (NumberFormatException notNumbers) {
+      return false;
+    }
+  }
 }

@@ -1,5 +1,7 @@
 package dev.gauntlet.runner.docker;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -9,6 +11,9 @@ import java.util.function.Predicate;
  * loopback they then share, and on nothing else.
  */
 public final class RunningSandbox implements AutoCloseable {
+  private static final Duration OUTPUT_POLL = Duration.ofMillis(50);
+  /** Asking the engine costs more than reading a buffer, so it is asked less often. */
+  private static final Duration RUNNING_CHECK = Duration.ofSeconds(1);
   private final String id;
   private final Sandbox.Attached attached;
   private final Predicate<String> running;
@@ -27,6 +32,37 @@ public final class RunningSandbox implements AutoCloseable {
 
   public String id() {
     return id;
+  }
+
+  /**
+   * Waits until the program has written {@code line} as a whole line of its standard output (within
+   * the kept part), or has ended, or the time is up. Only for a program whose output is ours: what
+   * a candidate's program writes proves nothing.
+   *
+   * @return true when the line came
+   */
+  public boolean awaitLine(String line, Duration timeout) {
+    String wanted = "\n" + line + "\n";
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long nextRunningCheck = 0;
+    while (System.nanoTime() < deadline) {
+      if (("\n" + new String(attached.stdout().bytes(), StandardCharsets.UTF_8)).contains(wanted)) {
+        return true;
+      }
+      if (System.nanoTime() > nextRunningCheck) {
+        if (!isRunning()) {
+          return false;
+        }
+        nextRunningCheck = System.nanoTime() + RUNNING_CHECK.toNanos();
+      }
+      try {
+        Thread.sleep(OUTPUT_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SandboxEngineException("interrupted while waiting for sandbox " + id, e);
+      }
+    }
+    return false;
   }
 
   /** False once the program has ended, by itself or killed by its limits. */

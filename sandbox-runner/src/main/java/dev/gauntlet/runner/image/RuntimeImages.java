@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * the class path and tagged by a hash of their content, so an unchanged image is never rebuilt.
  */
 public final class RuntimeImages {
-  /** PostgreSQL 17, for the tests that need the production database and for deployments' {@code gauntlet/postgres:17}. */
+  /**
+   * PostgreSQL 17: the sql judge's server, the production database in tests, and deployments'
+   * {@code gauntlet/postgres:17}.
+   */
   public static final String POSTGRES = "postgres";
   private static final Logger log = LoggerFactory.getLogger(RuntimeImages.class);
   /** What a build context holds besides its Dockerfile; the class path cannot list a folder inside a jar. */
@@ -42,7 +46,7 @@ public final class RuntimeImages {
 
   /** The image tag for a language, e.g. {@code gauntlet/runtime-java:3f2a9c41d0b7}. */
   public static String imageFor(Language language) {
-    return imageFor(language.id());
+    return imageFor(language.runtime());
   }
 
   /** The image tag for a runtime by its folder name: a language's id or {@link #POSTGRES}. */
@@ -52,9 +56,7 @@ public final class RuntimeImages {
 
   /** Builds every language's runtime image that is not there yet: what a runner judges with. */
   public void ensureLanguages() {
-    for (Language language : Language.values()) {
-      ensure(language.id());
-    }
+    Arrays.stream(Language.values()).map(Language::runtime).distinct().forEach(this::ensure);
   }
 
   public void ensure(String runtime) {

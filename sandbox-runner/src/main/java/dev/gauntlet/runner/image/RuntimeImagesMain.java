@@ -19,7 +19,6 @@ public final class RuntimeImagesMain {
     try (var docker = DockerClients.fromEnvironment()) {
       var images = new RuntimeImages(docker);
       images.ensureLanguages();
-      images.ensure(RuntimeImages.POSTGRES);
     }
   }
 }

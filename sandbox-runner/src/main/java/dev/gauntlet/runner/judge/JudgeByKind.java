@@ -4,6 +4,7 @@ import dev.gauntlet.runner.challenge.ChallengePackage;
 import dev.gauntlet.runner.challenge.JudgeKind;
 import dev.gauntlet.runner.docker.Sandbox;
 import dev.gauntlet.runner.judge.http.HttpServiceJudge;
+import dev.gauntlet.runner.judge.sql.SqlJudge;
 import dev.gauntlet.runner.judge.stdio.StdioJudge;
 import dev.gauntlet.runner.language.Language;
 import dev.gauntlet.runner.verdict.JudgeResult;
@@ -17,6 +18,7 @@ public final class JudgeByKind implements Judge {
   public JudgeByKind(Sandbox sandbox) {
     judges.put(JudgeKind.STDIO, new StdioJudge(sandbox));
     judges.put(JudgeKind.HTTP_SERVICE, new HttpServiceJudge(sandbox));
+    judges.put(JudgeKind.SQL, new SqlJudge(sandbox));
   }
 
   @Override

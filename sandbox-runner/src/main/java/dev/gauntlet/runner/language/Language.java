@@ -10,7 +10,8 @@ import java.util.Optional;
  * The languages a submission can be written in, with how the sandbox builds and runs each.
  *
  * <p>Sources are unpacked under {@code /sandbox/src}; the build writes what runs under
- * {@code /sandbox/out}, which is the working directory of every test run.
+ * {@code /sandbox/out}, which is the working directory of every test run. SQL is neither built nor
+ * run as a program: the sql judge hands its statements to a PostgreSQL server.
  */
 public enum Language {
   JAVA("java", "Main.java",
@@ -36,16 +37,24 @@ public enum Language {
           + " && env CGO_ENABLED=0 GOCACHE=/sandbox/.gocache GOTMPDIR=/sandbox/.gotmp GOTOOLCHAIN=local GOPROXY=off"
           + " GOFLAGS=-mod=mod go build -o /sandbox/out/main ."),
       // Files travel between sandboxes as plain bytes, without their modes.
-      List.of("sh", "-c", "chmod u+x /sandbox/out/main && exec /sandbox/out/main"));
+      List.of("sh", "-c", "chmod u+x /sandbox/out/main && exec /sandbox/out/main")),
+  /** A query, with index statements beside it in {@code indexes.sql}; judged by kind sql only. */
+  SQL("sql", "query.sql", "postgres", List.of(), List.of());
 
   private final String id;
   private final String entryFile;
+  private final String runtime;
   private final List<String> buildCommand;
   private final List<String> runCommand;
 
   Language(String id, String entryFile, List<String> buildCommand, List<String> runCommand) {
+    this(id, entryFile, id, buildCommand, runCommand);
+  }
+
+  Language(String id, String entryFile, String runtime, List<String> buildCommand, List<String> runCommand) {
     this.id = id;
     this.entryFile = entryFile;
+    this.runtime = runtime;
     this.buildCommand = buildCommand;
     this.runCommand = runCommand;
   }
@@ -56,15 +65,22 @@ public enum Language {
     return id;
   }
 
+  /** The runtime image this language's submissions are judged in, by its folder name under {@code images/}. */
+  public String runtime() {
+    return runtime;
+  }
+
   /** The file every submission in this language must contain. */
   public String entryFile() {
     return entryFile;
   }
 
+  /** Empty for SQL. */
   public List<String> buildCommand() {
     return buildCommand;
   }
 
+  /** Empty for SQL. */
   public List<String> runCommand() {
     return runCommand;
   }

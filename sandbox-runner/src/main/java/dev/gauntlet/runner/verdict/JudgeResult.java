@@ -26,10 +26,10 @@ public record JudgeResult(Verdict verdict, int score, int maxScore, String messa
     this(verdict, score, maxScore, message, tests, null);
   }
 
-  /** As a candidate may see it: hidden test cases without their detail. */
+  /** As a candidate may see it: hidden test cases without their detail, and no plan of the reference's. */
   public JudgeResult forCandidates() {
     return new JudgeResult(verdict, score, maxScore, message, tests.stream().map(TestResult::forCandidates).toList(),
-        performance);
+        performance == null ? null : performance.forCandidates());
   }
 
   public static JudgeResult judgeError(String cause, int maxScore) {

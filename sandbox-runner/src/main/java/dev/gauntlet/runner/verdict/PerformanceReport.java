@@ -20,14 +20,34 @@ import java.util.List;
  * @param points          performance points earned
  * @param maxPoints       performance points available
  * @param note            why no points were given when the ratio alone does not say, else null
+ * @param candidatePlan   sql: the server's {@code EXPLAIN (ANALYZE, BUFFERS)} of the submission's query
+ * @param referencePlan   sql: the same of the reference's query, for reviewers only
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PerformanceReport(LatencyMetric metric, List<Double> candidateMs, List<Double> referenceMs, double ratio,
                                 double ratioLow, double ratioHigh, long requests, long failed, int points,
-                                int maxPoints, String note) {
+                                int maxPoints, String note, String candidatePlan, String referencePlan) {
   public PerformanceReport {
     candidateMs = List.copyOf(candidateMs);
     referenceMs = List.copyOf(referenceMs);
+  }
+
+  /** A report without query plans. */
+  public PerformanceReport(LatencyMetric metric, List<Double> candidateMs, List<Double> referenceMs, double ratio,
+                           double ratioLow, double ratioHigh, long requests, long failed, int points, int maxPoints,
+                           String note) {
+    this(metric, candidateMs, referenceMs, ratio, ratioLow, ratioHigh, requests, failed, points, maxPoints, note, null,
+        null);
+  }
+
+  public PerformanceReport withPlans(String candidate, String reference) {
+    return new PerformanceReport(metric, candidateMs, referenceMs, ratio, ratioLow, ratioHigh, requests, failed, points,
+        maxPoints, note, candidate, reference);
+  }
+
+  /** As a candidate may see it: the reference's plan would show how the reference does it. */
+  public PerformanceReport forCandidates() {
+    return withPlans(candidatePlan, null);
   }
 
   /** The median of per-round figures, as the ratio is made of. */

@@ -39,8 +39,8 @@ class ManifestReaderTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       memory out of range  | 'memory_mb: 256'        | 'memory_mb: 4'       | challenge.yaml:8: limits: memory_mb must be between 16 and 8192, was 4
-      unknown language     | '[java, python]'        | '[java, rust]'       | challenge.yaml:6: languages[1]: 'rust' is not one of [java, python, node, go]
-      unknown kind         | 'kind: stdio'           | 'kind: sql-magic'    | challenge.yaml:4: kind: 'sql-magic' is not one of [stdio, http-service]
+      unknown language     | '[java, python]'        | '[java, rust]'       | challenge.yaml:6: languages[1]: 'rust' is not one of [java, python, node, go, sql]
+      unknown kind         | 'kind: stdio'           | 'kind: sql-magic'    | challenge.yaml:4: kind: 'sql-magic' is not one of [stdio, http-service, sql]
       unknown field        | 'skills:'               | 'skils:'             | challenge.yaml:5: skils: unknown field (known: [
       wrong format         | 'format: gauntlet/1'    | 'format: kattis'     | challenge.yaml:1: format must be gauntlet/1, was kattis
       bad id               | 'id: sum-of-numbers'    | 'id: Sum Of Numbers' | id must be lower-case words joined by '-'
@@ -95,7 +95,7 @@ class ManifestReaderTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       zero before full marks   | 'zero_at: 5'             | 'zero_at: 1.2'          | zero_at must be greater than full_marks_at, was 1.2
-      unknown metric           | 'metric: p90_ms'         | 'metric: p95_ms'        | 'p95_ms' is not one of [p50_ms, p90_ms, p99_ms, mean_ms]
+      unknown metric           | 'metric: p90_ms'         | 'metric: p95_ms'        | 'p95_ms' is not one of [p50_ms, p90_ms, p99_ms, mean_ms, query_ms]
       relative path            | 'path: /v1/links'        | 'path: v1/links'        | path must start with '/' or a captured ${value}, was v1/links
       rate too high            | 'rate: 100'              | 'rate: 100000'          | load: rate must be between 1 and 5000
       restricted header        | '{ path: /v1/links }'    | '{ path: /x, headers: { Host: evil } }' | Host is set by the client itself
@@ -114,6 +114,51 @@ class ManifestReaderTest {
         .hasMessageContaining("performance and load are required when scoring.performance is not 0");
     assertThatThrownBy(() -> ManifestReader.read(VALID + "service: { port: 9000 }\n"))
         .hasMessageContaining("service and load belong to kind http-service only");
+  }
+
+  private static final String SQL = """
+      format: gauntlet/1
+      id: report
+      title: Report
+      kind: sql
+      languages: [sql]
+      suggested_minutes: 30
+      limits: { build_seconds: 60, wall_seconds: 5, memory_mb: 1024, cpus: 1.0, pids: 64, output_kb: 256 }
+      scoring: { correctness: 70, performance: 30 }
+      performance: { metric: query_ms, full_marks_at: 2, zero_at: 20, rounds: 7 }
+      query: { ordered: true, timed_on: large }
+      """;
+
+  @Test
+  @DisplayName("reads a sql manifest; without query:, rows are compared in any order")
+  void readsSql() {
+    Manifest m = ManifestReader.read(SQL);
+
+    assertThat(m.kind()).isEqualTo(JudgeKind.SQL);
+    assertThat(m.query()).isEqualTo(new QuerySpec(true, "large"));
+    assertThat(ManifestReader.read(SQL.replace("performance: 30", "performance: 0")
+        .replace("query: { ordered: true, timed_on: large }\n", "")).query()).isEqualTo(new QuerySpec(false, null));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      another language | 'languages: [sql]' | 'languages: [sql, java]' | languages must be [sql] for kind sql, and sql belongs to kind sql only
+      sql elsewhere    | 'kind: sql'        | 'kind: stdio'            | languages must be [sql] for kind sql
+      a load's metric  | 'metric: query_ms' | 'metric: p90_ms'         | performance.metric must be query_ms for kind sql
+      nothing timed    | 'timed_on: large'  | 'timed_on: null'         | performance and query.timed_on are required when scoring.performance is not 0
+      """)
+  @DisplayName("keeps sql to kind sql, and its latency to the query's time")
+  void explainsSql(String name, String replace, String with, String message) {
+    assertThatThrownBy(() -> ManifestReader.read(SQL.replace(replace, with)))
+        .isInstanceOf(PackageException.class)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  @DisplayName("refuses query: outside kind sql")
+  void queryOutsideSql() {
+    assertThatThrownBy(() -> ManifestReader.read(VALID + "query: { ordered: true }\n"))
+        .hasMessageContaining("query belongs to kind sql only");
   }
 
   @Test

@@ -110,4 +110,59 @@ class PackageLoaderTest {
     assertThatThrownBy(() -> PackageLoader.load(catalog.resolve("other")))
         .hasMessageContaining("id: 'echo' must match the folder name 'other'");
   }
+
+  private void sqlPackage() throws IOException {
+    pkg = catalog.resolve("report");
+    write("challenge.yaml", """
+        format: gauntlet/1
+        id: report
+        title: Report
+        kind: sql
+        languages: [sql]
+        suggested_minutes: 5
+        limits: { build_seconds: 30, wall_seconds: 1, memory_mb: 512, cpus: 1, pids: 64, output_kb: 16 }
+        scoring: { correctness: 70, performance: 30 }
+        performance: { metric: query_ms, full_marks_at: 2, zero_at: 20 }
+        query: { timed_on: large }
+        """);
+    write("statement.md", "# Report\n");
+    write("database/seed.sql", "CREATE TABLE t (a int);\n");
+    write("starter/sql/query.sql", "TABLE t\n");
+    write("reference/sql/query.sql", "TABLE t\n");
+    write("tests/public/sample.sql", "\\ir ../../database/seed.sql\n");
+    write("tests/hidden/variant.sql", "\\ir ../../database/seed.sql\n");
+    write("tests/hidden/large.sql", "\\ir ../../database/seed.sql\n");
+    write("submissions/wrong_answer/nothing/query.sql", "SELECT 1 AS a\n");
+  }
+
+  @Test
+  @DisplayName("reads a sql package: datasets public first, the shared database files, known queries")
+  void loadsSql() throws IOException {
+    sqlPackage();
+
+    var loaded = PackageLoader.load(pkg);
+
+    assertThat(loaded.database().datasets()).extracting(Dataset::name).containsExactly("sample", "large", "variant");
+    assertThat(loaded.database().shared()).containsOnlyKeys("seed.sql");
+    assertThat(loaded.submissions()).singleElement().satisfies(s -> assertThat(s.language()).isEqualTo(Language.SQL));
+  }
+
+  @Test
+  @DisplayName("a sql package's timed dataset must exist, and datasets are .sql files with plain names")
+  void refusesBadDatasets() throws IOException {
+    sqlPackage();
+    Files.move(pkg.resolve("tests/hidden/large.sql"), pkg.resolve("tests/hidden/huge.sql"));
+    assertThatThrownBy(() -> PackageLoader.load(pkg)).hasMessage("challenge.yaml: query.timed_on: 'large' is not a"
+        + " dataset; the datasets are [sample, huge, variant]");
+
+    write("tests/hidden/large.sql", "");
+    write("tests/hidden/Big-One.sql", "");
+    assertThatThrownBy(() -> PackageLoader.load(pkg))
+        .hasMessage("tests/hidden/Big-One.sql: a dataset's name may use only a-z, 0-9 and '_'");
+
+    Files.delete(pkg.resolve("tests/hidden/Big-One.sql"));
+    write("tests/hidden/sample.sql", "");
+    assertThatThrownBy(() -> PackageLoader.load(pkg))
+        .hasMessage("tests/hidden/sample.sql: a public dataset has this name too");
+  }
 }

@@ -21,7 +21,6 @@ public final class DockerFixture {
       client.pingCmd().exec();
       var images = new RuntimeImages(client);
       images.ensureLanguages();
-      images.ensure(RuntimeImages.POSTGRES);
     }
     return client;
   }

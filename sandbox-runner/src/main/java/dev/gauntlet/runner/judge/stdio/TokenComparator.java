@@ -24,7 +24,7 @@ public final class TokenComparator {
     String[] want = tokens(expected);
     String[] got = tokens(actual);
     for (int i = 0; i < Math.min(want.length, got.length); i++) {
-      if (!same(want[i], got[i])) {
+      if (!tolerance.accepts(want[i], got[i])) {
         return Optional.of("token " + (i + 1) + ": expected '" + shorten(want[i]) + "' but got '" + shorten(got[i]) + "'");
       }
     }
@@ -32,23 +32,6 @@ public final class TokenComparator {
       return Optional.of("expected " + want.length + " tokens but got " + got.length);
     }
     return Optional.empty();
-  }
-
-  private boolean same(String want, String got) {
-    if (want.equals(got)) {
-      return true;
-    }
-    if (tolerance.equals(Tolerance.EXACT)) {
-      return false;
-    }
-    try {
-      double w = Double.parseDouble(want);
-      double g = Double.parseDouble(got);
-      double diff = Math.abs(w - g);
-      return diff <= tolerance.floatAbs() || diff <= tolerance.floatRel() * Math.abs(w);
-    } catch (NumberFormatException notNumbers) {
-      return false;
-    }
   }
 
   private static String[] tokens(byte[] text) {

@@ -1,0 +1,67 @@
+# The PostgreSQL server a sql submission is judged on, started in the postgres runtime image as the
+# sandbox user: usage: sh server.sh TIMED|- tests/<visibility>/<name>...
+#
+# Every dataset becomes a database owned by gauntlet_owner, which runs the package's script that
+# fills it and, later, the submission's CREATE INDEX statements. Queries run as gauntlet_solver,
+# which may connect to the datasets and read their tables, and nothing else. The timed dataset is
+# copied once more for the reference, so that each side is timed with its own indexes alone. The
+# superuser only ever talks over this container's own socket; over the loopback that the SQL probe
+# shares, the server accepts the two roles and nobody else.
+set -eu
+timed=$1
+shift
+export PGDATA=/sandbox/pgdata PGHOST=/sandbox/run PGUSER=postgres
+mkdir -p /sandbox/run
+
+initdb --username=postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync --no-instructions >/dev/null
+# Durability buys nothing in a database thrown away after one job. Parallel workers and JIT make a
+# query's time depend on what else the machine does, and on a one-core quota they win nothing.
+cat >> "$PGDATA/postgresql.conf" <<'CONF'
+unix_socket_directories = '/sandbox/run'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+wal_level = minimal
+max_wal_senders = 0
+max_connections = 20
+shared_buffers = 128MB
+dynamic_shared_memory_type = mmap
+jit = off
+max_parallel_workers_per_gather = 0
+track_activities = off
+log_min_messages = warning
+log_min_error_statement = panic
+CONF
+cat > "$PGDATA/pg_hba.conf" <<'HBA'
+local all postgres,gauntlet_owner trust
+host all gauntlet_owner,gauntlet_solver 127.0.0.1/32 trust
+HBA
+
+pg_ctl --wait --silent --log=/sandbox/setup.log -o "-c listen_addresses=''" start || { cat /sandbox/setup.log >&2; exit 1; }
+sql() {
+  psql --no-psqlrc --quiet --set ON_ERROR_STOP=1 "$@" >/dev/null
+}
+grant() {
+  sql --dbname=postgres --command="REVOKE ALL ON DATABASE $1 FROM PUBLIC" \
+    --command="GRANT CONNECT ON DATABASE $1 TO gauntlet_solver"
+}
+
+sql --dbname=postgres --command="CREATE ROLE gauntlet_owner LOGIN" --command="CREATE ROLE gauntlet_solver LOGIN" \
+  --command="REVOKE ALL ON DATABASE postgres, template1 FROM PUBLIC"
+for dataset in "$@"; do
+  name=${dataset##*/}
+  sql --dbname=postgres --command="CREATE DATABASE $name OWNER gauntlet_owner"
+  grant "$name"
+  sql --username=gauntlet_owner --dbname="$name" --file="$dataset.sql"
+  sql --username=gauntlet_owner --dbname="$name" --command="GRANT USAGE ON SCHEMA public TO gauntlet_solver" \
+    --command="GRANT SELECT ON ALL TABLES IN SCHEMA public TO gauntlet_solver" --command="VACUUM ANALYZE"
+done
+if [ "$timed" != - ]; then
+  sql --dbname=postgres \
+    --command="CREATE DATABASE ${timed}__reference TEMPLATE $timed OWNER gauntlet_owner STRATEGY FILE_COPY"
+  grant "${timed}__reference"
+fi
+pg_ctl --wait --silent --mode=fast stop
+
+echo "gauntlet: datasets seeded"
+exec postgres -c listen_addresses=127.0.0.1
