@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gauntlet.runner.challenge.Catalog;
 import dev.gauntlet.runner.challenge.ChallengePackage;
-import dev.gauntlet.runner.challenge.JudgeKind;
+import dev.gauntlet.runner.challenge.Dataset;
 import dev.gauntlet.runner.challenge.ScenarioFile;
 import dev.gauntlet.runner.challenge.Visibility;
 import dev.gauntlet.runner.verdict.Verdict;
@@ -28,7 +28,8 @@ class BundledCatalogTest {
   @DisplayName("loads, every package valid")
   void loads() {
     assertThat(packages()).extracting(ChallengePackage::id)
-        .contains("latency-percentiles", "merge-event-streams", "short-links", "stock-reservations");
+        .contains("latency-percentiles", "merge-event-streams", "short-links", "stock-reservations",
+            "top-orders-per-region", "customer-revenue-report", "feed-next-page");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -37,23 +38,32 @@ class BundledCatalogTest {
   void complete(ChallengePackage pkg) {
     assertThat(pkg.starters().keySet()).containsExactlyInAnyOrderElementsOf(pkg.manifest().languages());
     assertThat(pkg.references().keySet()).containsExactlyInAnyOrderElementsOf(pkg.manifest().languages());
-    if (pkg.manifest().kind() == JudgeKind.HTTP_SERVICE) {
-      assertThat(pkg.scenarios()).extracting(ScenarioFile::visibility).contains(Visibility.PUBLIC, Visibility.HIDDEN);
-      assertThat(pkg.statement()).contains("port " + pkg.manifest().service().port(), "## Errors", "## Scoring");
-    } else {
-      assertThat(pkg.tests(Visibility.PUBLIC)).isNotEmpty();
-      assertThat(pkg.tests(Visibility.HIDDEN)).isNotEmpty();
-      assertThat(pkg.statement()).contains("## Input", "## Output");
+    switch (pkg.manifest().kind()) {
+      case HTTP_SERVICE -> {
+        assertThat(pkg.scenarios()).extracting(ScenarioFile::visibility).contains(Visibility.PUBLIC, Visibility.HIDDEN);
+        assertThat(pkg.statement()).contains("port " + pkg.manifest().service().port(), "## Errors", "## Scoring");
+      }
+      case SQL -> {
+        assertThat(pkg.database().datasets()).extracting(Dataset::visibility).contains(Visibility.PUBLIC, Visibility.HIDDEN);
+        assertThat(pkg.statement()).contains("## Tables", "## What to return", "## Scoring");
+      }
+      case STDIO -> {
+        assertThat(pkg.tests(Visibility.PUBLIC)).isNotEmpty();
+        assertThat(pkg.tests(Visibility.HIDDEN)).isNotEmpty();
+        assertThat(pkg.statement()).contains("## Input", "## Output");
+      }
     }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("packages")
-  @DisplayName("has known submissions that must be wrong and too slow (and accepted ones for stdio)")
+  @DisplayName("has known submissions that must be wrong and too slow (and accepted ones for stdio and sql)")
   void knownSubmissions(ChallengePackage pkg) {
-    var expected = pkg.manifest().kind() == JudgeKind.HTTP_SERVICE
-        ? new Verdict[] {Verdict.WRONG_ANSWER, Verdict.TOO_SLOW}
-        : new Verdict[] {Verdict.ACCEPTED, Verdict.WRONG_ANSWER, Verdict.TIME_LIMIT};
+    var expected = switch (pkg.manifest().kind()) {
+      case HTTP_SERVICE -> new Verdict[] {Verdict.WRONG_ANSWER, Verdict.TOO_SLOW};
+      case SQL -> new Verdict[] {Verdict.ACCEPTED, Verdict.WRONG_ANSWER, Verdict.TOO_SLOW};
+      case STDIO -> new Verdict[] {Verdict.ACCEPTED, Verdict.WRONG_ANSWER, Verdict.TIME_LIMIT};
+    };
     assertThat(pkg.submissions()).extracting(s -> s.expected()).contains(expected);
   }
 }

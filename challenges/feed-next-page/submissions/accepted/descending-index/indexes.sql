@@ -1,0 +1,1 @@
+CREATE INDEX events_newest_first ON events (account_id, created_at DESC, id DESC);
