@@ -5,18 +5,22 @@
 # fills it and, later, the submission's CREATE INDEX statements. Queries run as gauntlet_solver,
 # which may connect to the datasets and read their tables, and nothing else. The timed dataset is
 # copied once more for the reference, so that each side is timed with its own indexes alone. The
-# superuser only ever talks over this container's own socket; over the loopback that the SQL probe
-# shares, the server accepts the two roles and nobody else.
+# superuser only ever talks over this container's own socket. Over the loopback that the SQL probe
+# shares, the server lets nobody in while it seeds, then the two roles and nobody else.
 set -eu
 timed=$1
 shift
 export PGDATA=/sandbox/pgdata PGHOST=/sandbox/run PGUSER=postgres
 mkdir -p /sandbox/run
 
-initdb --username=postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync --no-instructions >/dev/null
+# An empty cluster, made when the image was built.
+cp -a /opt/gauntlet/pgdata "$PGDATA"
 # Durability buys nothing in a database thrown away after one job. Parallel workers and JIT make a
 # query's time depend on what else the machine does, and on a one-core quota they win nothing.
+# Temporary files live in the sandbox's memory: a query that spills more fails on its own instead
+# of the kernel killing a backend, which would restart the server under the reference's query.
 cat >> "$PGDATA/postgresql.conf" <<'CONF'
+listen_addresses = '127.0.0.1'
 unix_socket_directories = '/sandbox/run'
 fsync = off
 synchronous_commit = off
@@ -28,16 +32,25 @@ shared_buffers = 128MB
 dynamic_shared_memory_type = mmap
 jit = off
 max_parallel_workers_per_gather = 0
+temp_file_limit = 256MB
 track_activities = off
 log_min_messages = warning
 log_min_error_statement = panic
 CONF
-cat > "$PGDATA/pg_hba.conf" <<'HBA'
-local all postgres,gauntlet_owner trust
-host all gauntlet_owner,gauntlet_solver 127.0.0.1/32 trust
-HBA
+echo 'local all postgres,gauntlet_owner trust' > "$PGDATA/pg_hba.conf"
 
-pg_ctl --wait --silent --log=/sandbox/setup.log -o "-c listen_addresses=''" start || { cat /sandbox/setup.log >&2; exit 1; }
+postgres &
+server=$!
+tries=0
+until pg_isready --quiet; do
+  tries=$((tries + 1))
+  if [ $tries -gt 200 ] || ! kill -0 $server 2>/dev/null; then
+    echo "server.sh: PostgreSQL did not start" >&2
+    exit 1
+  fi
+  sleep 0.05
+done
+
 sql() {
   psql --no-psqlrc --quiet --set ON_ERROR_STOP=1 "$@" >/dev/null
 }
@@ -61,7 +74,8 @@ if [ "$timed" != - ]; then
     --command="CREATE DATABASE ${timed}__reference TEMPLATE $timed OWNER gauntlet_owner STRATEGY FILE_COPY"
   grant "${timed}__reference"
 fi
-pg_ctl --wait --silent --mode=fast stop
 
+echo 'host all gauntlet_owner,gauntlet_solver 127.0.0.1/32 trust' >> "$PGDATA/pg_hba.conf"
+sql --dbname=postgres --command="SELECT pg_reload_conf()"
 echo "gauntlet: datasets seeded"
-exec postgres -c listen_addresses=127.0.0.1
+wait $server

@@ -23,6 +23,7 @@ public record Manifest(String format, String id, String title, JudgeKind kind, L
                        Tolerance compare, Performance performance, ServiceSpec service, LoadPlan load,
                        QuerySpec query) {
   public static final String FORMAT = "gauntlet/1";
+  private static final int MIN_SQL_MEMORY_MB = 512;
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   public Manifest {
@@ -44,7 +45,7 @@ public record Manifest(String format, String id, String title, JudgeKind kind, L
     inRange("suggested_minutes", suggestedMinutes, 1, 600);
     required("limits", limits);
     required("scoring", scoring);
-    checkSql(kind, languages, scoring, performance, query);
+    checkSql(kind, languages, limits, scoring, performance, query);
     if (kind == JudgeKind.STDIO && scoring.performance() != 0) {
       // Points nobody measures would be handed to every accepted submission.
       throw new IllegalArgumentException("scoring.performance must be 0 for kind stdio, which does not measure latency");
@@ -61,11 +62,16 @@ public record Manifest(String format, String id, String title, JudgeKind kind, L
   }
 
   /** SQL is judged by kind sql alone, and kind sql judges nothing else; its latency is the query's time. */
-  private static void checkSql(JudgeKind kind, List<Language> languages, Scoring scoring, Performance performance,
-                               QuerySpec query) {
+  private static void checkSql(JudgeKind kind, List<Language> languages, Limits limits, Scoring scoring,
+                               Performance performance, QuerySpec query) {
     boolean sql = kind == JudgeKind.SQL;
     if (sql != languages.contains(Language.SQL) || (sql && languages.size() > 1)) {
       throw new IllegalArgumentException("languages must be [sql] for kind sql, and sql belongs to kind sql only");
+    }
+    if (sql && limits.memoryMb() < MIN_SQL_MEMORY_MB) {
+      // The databases, the server's shared buffers and its temporary files all live in it.
+      throw new IllegalArgumentException("limits.memory_mb must be at least " + MIN_SQL_MEMORY_MB + " for kind sql,"
+          + " was " + limits.memoryMb());
     }
     if (!sql && query != null) {
       throw new IllegalArgumentException("query belongs to kind sql only");

@@ -30,6 +30,8 @@ import java.util.stream.Stream;
 public final class PackageLoader {
   static final long MAX_FILE_BYTES = 16L << 20;
   static final long MAX_PACKAGE_BYTES = 64L << 20;
+  /** What the results of a sql job may add up to: the reference's and the candidate's on every dataset. */
+  static final long MAX_RESULTS_KB = 16L << 10;
   private static final Pattern DATASET_NAME = Pattern.compile("[a-z][a-z0-9_]{0,30}");
 
   private final Path root;
@@ -81,6 +83,13 @@ public final class PackageLoader {
       if (!names.add(dataset.name())) {
         throw new PackageException("tests/hidden/" + dataset.name() + ".sql: a public dataset has this name too");
       }
+    }
+    long resultsKb = 2L * datasets.size() * manifest.limits().outputKb();
+    if (resultsKb > MAX_RESULTS_KB) {
+      // Both queries' results on every dataset travel back in one probe report.
+      throw new PackageException(ManifestReader.FILE + ": limits.output_kb: two results of up to "
+          + manifest.limits().outputKb() + " KiB on each of " + datasets.size() + " datasets must fit in "
+          + MAX_RESULTS_KB + " KiB; lower output_kb");
     }
     String timedOn = manifest.query().timedOn();
     if (timedOn != null && datasets.stream().noneMatch(d -> d.name().equals(timedOn))) {

@@ -146,6 +146,7 @@ class ManifestReaderTest {
       sql elsewhere    | 'kind: sql'        | 'kind: stdio'            | languages must be [sql] for kind sql
       a load's metric  | 'metric: query_ms' | 'metric: p90_ms'         | performance.metric must be query_ms for kind sql
       nothing timed    | 'timed_on: large'  | 'timed_on: null'         | performance and query.timed_on are required when scoring.performance is not 0
+      too little memory | 'memory_mb: 1024' | 'memory_mb: 256'         | limits.memory_mb must be at least 512 for kind sql, was 256
       """)
   @DisplayName("keeps sql to kind sql, and its latency to the query's time")
   void explainsSql(String name, String replace, String with, String message) {

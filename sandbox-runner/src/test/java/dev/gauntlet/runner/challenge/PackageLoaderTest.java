@@ -165,4 +165,14 @@ class PackageLoaderTest {
     assertThatThrownBy(() -> PackageLoader.load(pkg))
         .hasMessage("tests/hidden/sample.sql: a public dataset has this name too");
   }
+
+  @Test
+  @DisplayName("both queries' results on every dataset must fit in one probe report")
+  void capsResults() throws IOException {
+    sqlPackage();
+    write("challenge.yaml", Files.readString(pkg.resolve("challenge.yaml")).replace("output_kb: 16", "output_kb: 4096"));
+
+    assertThatThrownBy(() -> PackageLoader.load(pkg)).hasMessage("challenge.yaml: limits.output_kb: two results of"
+        + " up to 4096 KiB on each of 3 datasets must fit in 16384 KiB; lower output_kb");
+  }
 }

@@ -143,6 +143,10 @@ public final class SqlJudge implements Judge {
       Outcome expected = outcomes.get(next++);
       Outcome actual = outcomes.get(next++);
       if (expected.failed() || expected.truncated()) {
+        if (results.stream().anyMatch(r -> r.verdict() != Verdict.ACCEPTED)) {
+          // The candidate's query failed first and may have taken the server down with it: it decides.
+          break;
+        }
         throw new ReferenceFailure("the reference's query fails on dataset " + dataset.name() + ": "
             + (expected.failed() ? expected.error() : "its result is longer than output_kb or " + MAX_ROWS + " rows"));
       }
@@ -153,7 +157,7 @@ public final class SqlJudge implements Judge {
     if (!server.isRunning()) {
       return serverEnded(server, maxScore);
     }
-    int correctness = correctness(manifest, results);
+    int correctness = correctness(manifest, datasets, results);
     var failed = results.stream().filter(r -> r.verdict() != Verdict.ACCEPTED).findFirst();
     if (failed.isPresent()) {
       return new JudgeResult(failed.get().verdict(), correctness, maxScore, null, results);
@@ -251,9 +255,9 @@ public final class SqlJudge implements Judge {
     return new TestResult(dataset.name(), dataset.visibility(), verdict, ms, 0, 0, detail);
   }
 
-  /** Correctness points shared among hidden datasets. */
-  private static int correctness(Manifest manifest, List<TestResult> results) {
-    long hidden = results.stream().filter(r -> r.visibility() == Visibility.HIDDEN).count();
+  /** Correctness points shared among hidden datasets; one the judging did not reach earns none. */
+  private static int correctness(Manifest manifest, List<Dataset> datasets, List<TestResult> results) {
+    long hidden = datasets.stream().filter(d -> d.visibility() == Visibility.HIDDEN).count();
     long passed = results.stream().filter(r -> r.visibility() == Visibility.HIDDEN && r.verdict() == Verdict.ACCEPTED)
         .count();
     return (int) (manifest.scoring().correctness() * passed / hidden);

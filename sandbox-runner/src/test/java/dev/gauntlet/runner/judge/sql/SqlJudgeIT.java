@@ -118,26 +118,24 @@ class SqlJudgeIT {
   }
 
   @Test
-  @DisplayName("other values, other column names or types are wrong answers that say what differs")
+  @DisplayName("other values or another column type are wrong answers that say what differs, on every dataset")
   void wrongAnswers() {
     var values = judge("SELECT grp, sum(value) + (grp = 3)::integer AS total FROM readings GROUP BY grp ORDER BY grp");
-    var names = judge("SELECT grp, sum(value) AS sum FROM readings GROUP BY grp ORDER BY grp");
     var types = judge("SELECT grp, sum(value)::numeric AS total FROM readings GROUP BY grp ORDER BY grp");
 
     assertThat(values.verdict()).isEqualTo(Verdict.WRONG_ANSWER);
-    assertThat(values.tests().getFirst().detail()).startsWith("expected a row (3, ");
-    assertThat(names.tests().getFirst().detail()).isEqualTo("expected the columns (grp, total) but got (grp, sum)");
+    assertThat(values.score()).isZero();
+    assertThat(values.tests()).hasSize(3).allSatisfy(t -> assertThat(t.detail()).startsWith("expected a row (3, "));
     assertThat(types.tests().getFirst().detail()).isEqualTo("column total: expected type int8 but got numeric");
   }
 
   @Test
-  @DisplayName("statements that would change data are refused before any database starts, and the data stays intact")
+  @DisplayName("statements that would change data are refused, saying where and what")
   void destructiveStatements() {
     var drop = judge("DROP TABLE readings");
     var second = judge("SELECT grp FROM readings; DROP TABLE readings");
     var copy = judge("COPY readings TO PROGRAM 'sh -c id'");
     var alter = judge(pkg, QUERY, "CREATE INDEX ON readings (grp);\nALTER TABLE readings DROP COLUMN value;");
-    var after = judge(QUERY);
 
     assertThat(drop.verdict()).isEqualTo(Verdict.BUILD_ERROR);
     assertThat(drop.message()).isEqualTo("query.sql:1: only a query (SELECT, WITH, VALUES or TABLE) is accepted, not DROP TABLE");
@@ -145,7 +143,6 @@ class SqlJudgeIT {
     assertThat(copy.message()).endsWith("not COPY READINGS");
     assertThat(alter.verdict()).isEqualTo(Verdict.BUILD_ERROR);
     assertThat(alter.message()).isEqualTo("indexes.sql:2: only CREATE INDEX statements are accepted here, not ALTER TABLE");
-    assertThat(after.verdict()).isEqualTo(Verdict.ACCEPTED);
   }
 
   @Test
