@@ -75,6 +75,23 @@ class PackageVerifierIT {
   }
 
   @Test
+  @DisplayName("a new sql skeleton verifies: its wrong order is caught and its query without an index scored down")
+  void sqlSkeletonVerifies() {
+    var query = PackageTemplate.create(JudgeKind.SQL, "latest-readings", catalog);
+
+    var report = verifier.verify(query);
+
+    assertThat(report.passed()).as(report.render()).isTrue();
+    assertThat(report.warnings()).isEmpty();
+    assertThat(report.checks()).extracting(Check::solution, Check::actual).containsExactlyInAnyOrder(
+        tuple("reference/sql", Verdict.ACCEPTED),
+        tuple("submissions/too_slow/without-index", Verdict.TOO_SLOW),
+        tuple("submissions/wrong_answer/oldest-five", Verdict.WRONG_ANSWER));
+    assertThat(report.render()).containsPattern(
+        "submissions/too_slow/without-index: query_ms [0-9.]+ ms against the reference's [0-9.]+ ms");
+  }
+
+  @Test
   @DisplayName("fails a package whose reference is missing, naming the file")
   void missingReference() throws IOException {
     Files.delete(pkg.resolve("reference/python/main.py"));

@@ -1,0 +1,6 @@
+-- The right query without its index: every run reads every reading.
+SELECT r.taken_at, r.celsius
+FROM readings AS r
+WHERE r.sensor_id = (SELECT sensor_id FROM request)
+ORDER BY r.taken_at DESC
+LIMIT 5
