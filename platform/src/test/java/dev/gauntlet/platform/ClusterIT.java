@@ -29,6 +29,8 @@ class ClusterIT {
   private static final String CHALLENGE = "merge-event-streams";
   /** Short, so that a dead runner's jobs go back to the queue within seconds. */
   private static final String LEASE_SECONDS = "6";
+  /** Enough that the runners are lost with work on both sides of them: judged, held and still queued. */
+  private static final int BATCH = 20;
 
   @TempDir
   Path work;
@@ -99,7 +101,7 @@ class ClusterIT {
          var stopped = NodeProcess.start("runner-b", Role.RUNNER, work, options("runner-b", 0))) {
       var killed = NodeProcess.start("runner-a", Role.RUNNER, work, options("runner-a", 0));
       var api = new ApiClient(port);
-      var expected = batch(api, 30);
+      var expected = batch(api, BATCH);
 
       while (judgedCount(api, expected.keySet()) < 6) {
         Thread.sleep(200);
@@ -114,7 +116,7 @@ class ClusterIT {
       try (var successor = NodeProcess.start("runner-c", Role.RUNNER, work, options("runner-c", 0))) {
         assertVerdicts(api, expected);
         var stored = storedVerdicts(platform.log());
-        assertThat(stored).as("each verdict stored exactly once").hasSize(30).doesNotHaveDuplicates()
+        assertThat(stored).as("each verdict stored exactly once").hasSize(BATCH).doesNotHaveDuplicates()
             .containsExactlyInAnyOrderElementsOf(expected.keySet().stream()
                 .map(l -> l.substring(l.lastIndexOf('/') + 1)).toList());
         assertThat(platform.log()).as("the killed runner's job went back to the queue")
