@@ -1,15 +1,14 @@
 # The PostgreSQL server a sql submission is judged on, started in the postgres runtime image as the
-# sandbox user: usage: sh server.sh TIMED|- tests/<visibility>/<name>...
+# sandbox user: usage: sh server.sh tests/<visibility>/<name>...
 #
 # Every dataset becomes a database owned by gauntlet_owner, which runs the package's script that
-# fills it and, later, the submission's CREATE INDEX statements. Queries run as gauntlet_solver,
-# which may connect to the datasets and read their tables, and nothing else. The timed dataset is
-# copied once more for the reference, so that each side is timed with its own indexes alone. The
-# superuser only ever talks over this container's own socket. Over the loopback that the SQL probe
-# shares, the server lets nobody in while it seeds, then the two roles and nobody else.
+# fills it and, later, the CREATE INDEX statements. Queries run as gauntlet_solver, which may
+# connect to the datasets and read what it was granted: their tables. Each side gets its own copy
+# of every dataset (<name>__candidate, <name>__reference), so that neither side's indexes touch the
+# other's runs; copies made alike, because a query ran half again as slow in the database that was
+# seeded as in a copy of it. The superuser only ever talks over this container's own socket. Over the loopback that the
+# SQL probe shares, the server lets nobody in while it seeds, then the two roles and nobody else.
 set -eu
-timed=$1
-shift
 export PGDATA=/sandbox/pgdata PGHOST=/sandbox/run PGUSER=postgres
 mkdir -p /sandbox/run
 
@@ -33,7 +32,10 @@ dynamic_shared_memory_type = mmap
 jit = off
 max_parallel_workers_per_gather = 0
 temp_file_limit = 256MB
+# A query must not see its own runs counted: it could answer one way when checked, another when timed.
 track_activities = off
+track_counts = off
+autovacuum = off
 log_min_messages = warning
 log_min_error_statement = panic
 CONF
@@ -68,12 +70,13 @@ for dataset in "$@"; do
   sql --username=gauntlet_owner --dbname="$name" --file="$dataset.sql"
   sql --username=gauntlet_owner --dbname="$name" --command="GRANT USAGE ON SCHEMA public TO gauntlet_solver" \
     --command="GRANT SELECT ON ALL TABLES IN SCHEMA public TO gauntlet_solver" --command="VACUUM ANALYZE"
+  for side in candidate reference; do
+    sql --dbname=postgres \
+      --command="CREATE DATABASE ${name}__$side TEMPLATE $name OWNER gauntlet_owner STRATEGY FILE_COPY"
+    grant "${name}__$side"
+  done
+  sql --dbname=postgres --command="DROP DATABASE $name"
 done
-if [ "$timed" != - ]; then
-  sql --dbname=postgres \
-    --command="CREATE DATABASE ${timed}__reference TEMPLATE $timed OWNER gauntlet_owner STRATEGY FILE_COPY"
-  grant "${timed}__reference"
-fi
 
 echo 'host all gauntlet_owner,gauntlet_solver 127.0.0.1/32 trust' >> "$PGDATA/pg_hba.conf"
 sql --dbname=postgres --command="SELECT pg_reload_conf()"

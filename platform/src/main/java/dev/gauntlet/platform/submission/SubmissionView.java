@@ -22,6 +22,7 @@ public record SubmissionView(String id, String challenge, int challengeVersion, 
     return new SubmissionView(s.id(), s.challengeId(), s.challengeVersion(), s.language().id(), s.status(),
         r == null ? null : r.verdict(), r == null ? null : r.score(), r == null ? null : r.maxScore(),
         r == null ? null : r.message(), r == null ? List.of() : r.tests().stream().map(TestResult::forCandidates).toList(),
-        r == null || r.performance() == null ? null : r.performance().forCandidates(), s.createdAt().toString(), s.judgedAt() == null ? null : s.judgedAt().toString());
+        r == null || r.performance() == null ? null : r.performance().forCandidates(), s.createdAt().toString(),
+        s.judgedAt() == null ? null : s.judgedAt().toString());
   }
 }

@@ -32,7 +32,8 @@ public final class PackageLoader {
   static final long MAX_PACKAGE_BYTES = 64L << 20;
   /** What the results of a sql job may add up to: the reference's and the candidate's on every dataset. */
   static final long MAX_RESULTS_KB = 16L << 10;
-  private static final Pattern DATASET_NAME = Pattern.compile("[a-z][a-z0-9_]{0,30}");
+  /** A dataset's name becomes a database's: and its reference's copy is {@code <name>__reference}. */
+  private static final Pattern DATASET_NAME = Pattern.compile("(?=.{1,30}$)[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
   private final Path root;
   private long bytesRead;
@@ -103,16 +104,12 @@ public final class PackageLoader {
   private List<Dataset> datasets(Visibility visibility) {
     String dir = "tests/" + visibility.folderName();
     var datasets = new ArrayList<Dataset>();
-    for (String name : testFiles(dir, visibility)) {
-      if (!name.endsWith(".sql")) {
-        throw new PackageException(dir + "/" + name + ": unexpected file; datasets are <name>.sql");
+    for (String name : testNames(dir, visibility, ".sql", "datasets")) {
+      if (!DATASET_NAME.matcher(name).matches()) {
+        throw new PackageException(dir + "/" + name + ".sql: a dataset's name is at most 30 of a-z, 0-9 and single '_'"
+            + " between them, starting with a letter");
       }
-      String base = name.substring(0, name.length() - 4);
-      if (!DATASET_NAME.matcher(base).matches()) {
-        // The name becomes a database's name.
-        throw new PackageException(dir + "/" + name + ": a dataset's name may use only a-z, 0-9 and '_'");
-      }
-      datasets.add(new Dataset(base, visibility, text(dir + "/" + name)));
+      datasets.add(new Dataset(name, visibility, text(dir + "/" + name + ".sql")));
     }
     return datasets;
   }
@@ -120,16 +117,25 @@ public final class PackageLoader {
   private List<ScenarioFile> scenarios(Visibility visibility) {
     String dir = "tests/" + visibility.folderName();
     var scenarios = new ArrayList<ScenarioFile>();
-    for (String name : testFiles(dir, visibility)) {
-      if (!name.endsWith(".yaml")) {
-        throw new PackageException(dir + "/" + name + ": unexpected file; scenarios are <name>.yaml");
-      }
-      String file = dir + "/" + name;
+    for (String name : testNames(dir, visibility, ".yaml", "scenarios")) {
+      String file = dir + "/" + name + ".yaml";
       String yaml = text(file);
       Scenario scenario = ManifestReader.read(file, yaml, Scenario.class);
-      scenarios.add(new ScenarioFile(visibility, scenario.named(name.substring(0, name.length() - 5)), yaml));
+      scenarios.add(new ScenarioFile(visibility, scenario.named(name), yaml));
     }
     return scenarios;
+  }
+
+  /** The names of a tests folder's files, every one of which must end in {@code extension}, without it. */
+  private List<String> testNames(String dir, Visibility visibility, String extension, String what) {
+    var names = new ArrayList<String>();
+    for (String name : testFiles(dir, visibility)) {
+      if (!name.endsWith(extension)) {
+        throw new PackageException(dir + "/" + name + ": unexpected file; " + what + " are <name>" + extension);
+      }
+      names.add(name.substring(0, name.length() - extension.length()));
+    }
+    return names;
   }
 
   /** The files of a tests folder; git keeps no empty folder, so tests/public may be left out. */

@@ -15,9 +15,4 @@ public record SqlDatabase(Map<String, String> shared, List<Dataset> datasets) {
     shared = Map.copyOf(shared);
     datasets = List.copyOf(datasets);
   }
-
-  public Dataset dataset(String name) {
-    return datasets.stream().filter(d -> d.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no dataset " + name));
-  }
 }

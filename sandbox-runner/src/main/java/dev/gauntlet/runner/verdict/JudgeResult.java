@@ -26,10 +26,13 @@ public record JudgeResult(Verdict verdict, int score, int maxScore, String messa
     this(verdict, score, maxScore, message, tests, null);
   }
 
-  /** As a candidate may see it: hidden test cases without their detail, and no plan of the reference's. */
+  /**
+   * As it may leave a runner: hidden test cases without their detail. The reference's query plan
+   * stays, for reviewers; the API leaves it out of what a candidate reads.
+   */
   public JudgeResult forCandidates() {
     return new JudgeResult(verdict, score, maxScore, message, tests.stream().map(TestResult::forCandidates).toList(),
-        performance == null ? null : performance.forCandidates());
+        performance);
   }
 
   public static JudgeResult judgeError(String cause, int maxScore) {

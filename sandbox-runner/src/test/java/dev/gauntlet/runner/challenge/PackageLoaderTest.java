@@ -8,6 +8,7 @@ import dev.gauntlet.runner.verdict.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -156,11 +157,13 @@ class PackageLoaderTest {
         + " dataset; the datasets are [sample, huge, variant]");
 
     write("tests/hidden/large.sql", "");
-    write("tests/hidden/Big-One.sql", "");
-    assertThatThrownBy(() -> PackageLoader.load(pkg))
-        .hasMessage("tests/hidden/Big-One.sql: a dataset's name may use only a-z, 0-9 and '_'");
+    for (String bad : List.of("Big-One", "large__reference", "_x", "x_")) {
+      write("tests/hidden/" + bad + ".sql", "");
+      assertThatThrownBy(() -> PackageLoader.load(pkg)).hasMessage("tests/hidden/" + bad + ".sql: a dataset's name"
+          + " is at most 30 of a-z, 0-9 and single '_' between them, starting with a letter");
+      Files.delete(pkg.resolve("tests/hidden/" + bad + ".sql"));
+    }
 
-    Files.delete(pkg.resolve("tests/hidden/Big-One.sql"));
     write("tests/hidden/sample.sql", "");
     assertThatThrownBy(() -> PackageLoader.load(pkg))
         .hasMessage("tests/hidden/sample.sql: a public dataset has this name too");

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import org.postgresql.core.Parser;
 
 /**
  * Runs a {@link SqlPlan} against the PostgreSQL server that shares this process's loopback and
@@ -21,9 +22,11 @@ import java.util.Properties;
  * report is complete, whatever the statements did.
  */
 public final class SqlProbeMain {
+  /** SQLSTATE syntax_error, for text that the driver would send as more than one statement. */
+  static final String MORE_THAN_ONE = "42601";
   private static final long POLL_MILLIS = 100;
-  /** How much longer than the server's own timeout the client waits for an answer. */
-  private static final int CLIENT_GRACE_SECONDS = 5;
+  /** What a value costs in the report beyond its own bytes: quotes and a comma, or {@code null,}. */
+  private static final int PER_VALUE = 5;
 
   private SqlProbeMain() {
   }
@@ -44,7 +47,11 @@ public final class SqlProbeMain {
     }
     var outcomes = new ArrayList<SqlReport.Outcome>();
     for (SqlStep step : plan.steps()) {
-      outcomes.add(run(plan.port(), step));
+      var outcome = run(plan.port(), step);
+      outcomes.add(outcome);
+      if (outcome.failed() && step.critical()) {
+        break;
+      }
     }
     return new SqlReport(true, outcomes);
   }
@@ -57,7 +64,7 @@ public final class SqlProbeMain {
         connect(plan.port(), first).close();
         return true;
       } catch (SQLException starting) {
-        // Refused, or "the database system is starting up": try again.
+        // Refused, or not let in yet while the server seeds: try again.
         Thread.sleep(POLL_MILLIS);
       }
     }
@@ -68,22 +75,37 @@ public final class SqlProbeMain {
     long began = System.nanoTime();
     try (Connection connection = connect(port, step); Statement statement = connection.createStatement()) {
       began = System.nanoTime();
-      statement.setQueryTimeout(step.timeoutMs() / 1000 + CLIENT_GRACE_SECONDS);
+      for (String sql : step.statements()) {
+        // The driver splits text at semicolons itself and would send the parts one by one. Sent
+        // whole, one statement is one prepared statement, which the server refuses to hold more
+        // than one command in.
+        if (Parser.parseJdbcSql(sql, true, false, true, false, false).size() != 1) {
+          return failed(MORE_THAN_ONE, "the text holds more than one statement", began);
+        }
+      }
+      statement.setQueryTimeout((step.timeoutMs() + SqlStep.CLIENT_GRACE_MS) / 1000);
+      // One transaction: the server's transaction timeout then bounds the whole step, and a cursor
+      // reads a huge result a batch at a time, so that it is cut off rather than held whole.
+      connection.setAutoCommit(false);
       if (!step.rows()) {
-        statement.execute(step.sql());
+        for (String sql : step.statements()) {
+          statement.execute(sql);
+        }
+        connection.commit();
         return new SqlReport.Outcome(List.of(), List.of(), false, null, null, micros(began));
       }
-      // A cursor, so that a huge result is read a batch at a time and cut off, not held whole.
-      connection.setAutoCommit(false);
       statement.setFetchSize(1000);
       statement.setMaxRows(step.maxRows() + 1);
-      try (ResultSet result = statement.executeQuery(step.sql())) {
+      try (ResultSet result = statement.executeQuery(step.statements().getFirst())) {
         return read(result, step, began);
       }
     } catch (SQLException e) {
-      return new SqlReport.Outcome(List.of(), List.of(), false, e.getSQLState() == null ? "" : e.getSQLState(),
-          e.getMessage(), micros(began));
+      return failed(e.getSQLState() == null ? "" : e.getSQLState(), e.getMessage(), began);
     }
+  }
+
+  private static SqlReport.Outcome failed(String sqlState, String message, long began) {
+    return new SqlReport.Outcome(List.of(), List.of(), false, sqlState, message, micros(began));
   }
 
   private static SqlReport.Outcome read(ResultSet result, SqlStep step, long began) throws SQLException {
@@ -93,14 +115,14 @@ public final class SqlProbeMain {
       columns.add(new SqlReport.Column(meta.getColumnLabel(i), meta.getColumnTypeName(i)));
     }
     var rows = new ArrayList<List<String>>();
-    long chars = 0;
+    long bytes = 0;
     while (result.next()) {
       var row = new String[columns.size()];
       for (int i = 0; i < row.length; i++) {
         row[i] = result.getString(i + 1);
-        chars += row[i] == null ? 0 : row[i].length();
+        bytes += PER_VALUE + (row[i] == null ? 0 : jsonBytes(row[i]));
       }
-      if (rows.size() == step.maxRows() || chars > step.maxBytes()) {
+      if (rows.size() == step.maxRows() || bytes > step.maxBytes()) {
         return new SqlReport.Outcome(columns, rows, true, null, null, micros(began));
       }
       rows.add(Arrays.asList(row));
@@ -108,10 +130,21 @@ public final class SqlProbeMain {
     return new SqlReport.Outcome(columns, rows, false, null, null, micros(began));
   }
 
+  /** The bytes of a value written as a JSON string in UTF-8: control characters become six. */
+  static long jsonBytes(String value) {
+    long bytes = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      bytes += c < 0x20 ? 6 : c == '"' || c == '\\' ? 2 : c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+    }
+    return bytes;
+  }
+
   private static Connection connect(int port, SqlStep step) throws SQLException {
     var properties = new Properties();
     properties.setProperty("user", step.user());
-    properties.setProperty("options", "-c statement_timeout=" + step.timeoutMs());
+    properties.setProperty("options", "-c statement_timeout=" + step.timeoutMs() + " -c transaction_timeout="
+        + step.timeoutMs());
     properties.setProperty("connectTimeout", "2");
     properties.setProperty("ApplicationName", "gauntlet-sql-probe");
     // The server is ours and shares only this loopback; nothing travels beyond it to encrypt.

@@ -1,6 +1,5 @@
 package dev.gauntlet.runner.judge.sql;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gauntlet.probe.sql.SqlReport.Outcome;
@@ -8,27 +7,33 @@ import dev.gauntlet.runner.challenge.Manifest;
 import dev.gauntlet.runner.judge.LatencyScore;
 import dev.gauntlet.runner.judge.ReferenceFailure;
 import dev.gauntlet.runner.verdict.PerformanceReport;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The timed runs of a query and of the reference's, one of each per round, scored by
  * {@link LatencyScore}. A run's figure is what the server reports for it: planning plus execution.
+ * A timed run's rows are not read, so each must report as many as the query returned when its
+ * result was checked: a query cannot be right when checked and cheap when timed.
  */
 final class QueryRounds {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final int count;
+  private final Manifest manifest;
+  private final long expectedRows;
   private final List<Double> candidateMs = new ArrayList<>();
   private final List<Double> referenceMs = new ArrayList<>();
+  private int runs;
   private int candidateFailed;
+  private String firstFailure;
+  private boolean serverRestarted;
+  private String changed;
 
-  QueryRounds(int count) {
-    this.count = count;
-  }
-
-  int count() {
-    return count;
+  /** @param expectedRows how many rows the query returned on the timed dataset when its result was checked */
+  QueryRounds(Manifest manifest, long expectedRows) {
+    this.manifest = manifest;
+    this.expectedRows = expectedRows;
   }
 
   /** The query as a timed run sends it: its result is read by the server and dropped, its time reported. */
@@ -47,41 +52,82 @@ final class QueryRounds {
     }
     var lines = new ArrayList<String>();
     outcome.rows().forEach(row -> lines.add(row.getFirst()));
-    return String.join("\n", lines);
+    return String.join("\n", lines) + (outcome.truncated() ? "\n…" : "");
   }
 
   /**
-   * Adds one round. A candidate's run that failed (past the statement timeout, most likely) counts
-   * as the timeout; a reference's that failed fails the judging.
+   * Adds one round. A candidate's run that failed counts as the statement timeout. A reference's
+   * run that failed fails the judging, unless one of the candidate's failed before it: a query
+   * that brought the server down takes the reference's runs with it.
    */
-  void add(Outcome candidate, Outcome reference, double timeoutMs) {
-    if (reference.failed()) {
-      throw new ReferenceFailure("the reference's query failed in a timed run: " + reference.error());
+  void add(Outcome candidate, Outcome reference) {
+    runs++;
+    Summary referenceRun = summary(reference);
+    if (referenceRun == null) {
+      if (candidateFailed > 0 || candidate.failed()) {
+        serverRestarted = true;
+        return;
+      }
+      throw new ReferenceFailure("the reference's query failed in a timed run: "
+          + (reference.failed() ? reference.error() : "its plan could not be read"));
     }
-    referenceMs.add(LatencyScore.rounded(serverMs(reference)));
-    if (candidate.failed()) {
+    Summary candidateRun = summary(candidate);
+    if (candidateRun == null) {
       candidateFailed++;
-      candidateMs.add(timeoutMs);
+      firstFailure = firstFailure != null ? firstFailure
+          : candidate.failed() ? candidate.error() : "its plan is longer than " + (SqlSteps.PLAN_BYTES >> 10) + " KiB";
+      candidateMs.add(manifest.limits().wallSeconds() * 1000);
     } else {
-      candidateMs.add(LatencyScore.rounded(serverMs(candidate)));
+      if (candidateRun.rows() != expectedRows && changed == null) {
+        changed = "a timed run returned " + candidateRun.rows() + " rows where its checked run returned " + expectedRows;
+      }
+      candidateMs.add(LatencyScore.rounded(candidateRun.ms()));
+    }
+    referenceMs.add(LatencyScore.rounded(referenceRun.ms()));
+  }
+
+  /** What the plain run between the timed ones found, if its rows differed from the checked ones. */
+  void rechecked(String difference) {
+    if (difference != null && changed == null) {
+      changed = "a run between the timed ones returned other rows: " + difference;
     }
   }
 
-  PerformanceReport score(Manifest manifest, String candidatePlan, String referencePlan) {
-    String note = candidateFailed == 0 ? null
-        : candidateFailed + " of " + count + " timed runs did not finish within the statement timeout of "
-            + manifest.limits().wallSeconds() + " s";
-    return LatencyScore.score(manifest.performance(), manifest.scoring().performance(), candidateMs, referenceMs, count,
-        candidateFailed, note).withPlans(candidatePlan, referencePlan);
+  /** Why the query cannot be trusted to be timed as it was checked, or null. */
+  String changed() {
+    return changed;
   }
 
-  /** Planning plus execution time from {@code EXPLAIN (ANALYZE, SUMMARY, FORMAT JSON)}: one row, one JSON value. */
-  private static double serverMs(Outcome run) {
+  PerformanceReport score(String candidatePlan, String referencePlan) {
+    int maxPoints = manifest.scoring().performance();
+    String note = serverRestarted ? "the server restarted after a timed run of the query failed: " + firstFailure
+        : candidateFailed > 0 ? candidateFailed + " of " + runs + " timed runs failed: " + firstFailure
+        : null;
+    if (candidateMs.isEmpty()) {
+      return new PerformanceReport(manifest.performance().metric(), List.of(), List.of(), 0, 0, 0, runs, candidateFailed,
+          0, maxPoints, note, candidatePlan, referencePlan);
+    }
+    return LatencyScore.score(manifest.performance(), maxPoints, candidateMs, referenceMs, runs, candidateFailed, note)
+        .withPlans(candidatePlan, referencePlan);
+  }
+
+  private record Summary(double ms, long rows) {
+  }
+
+  /**
+   * Planning plus execution time and the rows returned, from {@code EXPLAIN (ANALYZE, SUMMARY,
+   * FORMAT JSON)}: one row, one JSON value. Null when the run failed or its plan cannot be read.
+   */
+  private static Summary summary(Outcome run) {
+    if (run.failed() || run.truncated() || run.rows().isEmpty()) {
+      return null;
+    }
     try {
       JsonNode summary = JSON.readTree(run.rows().getFirst().getFirst()).get(0);
-      return summary.get("Planning Time").asDouble() + summary.get("Execution Time").asDouble();
-    } catch (JsonProcessingException | RuntimeException e) {
-      throw new IllegalStateException("the server's EXPLAIN output could not be read: " + e.getMessage(), e);
+      return new Summary(summary.get("Planning Time").asDouble() + summary.get("Execution Time").asDouble(),
+          summary.get("Plan").get("Actual Rows").asLong());
+    } catch (IOException | RuntimeException unreadable) {
+      return null;
     }
   }
 }

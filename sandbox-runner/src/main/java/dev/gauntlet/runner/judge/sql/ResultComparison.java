@@ -40,13 +40,13 @@ final class ResultComparison {
     var order = rowOrder(numeric);
     var wantSorted = expected.rows().stream().sorted(order).toList();
     var gotSorted = actual.rows().stream().sorted(order).toList();
-    int differing = firstDifference(wantSorted, gotSorted);
+    int differing = firstDifference(wantSorted, gotSorted, numeric);
     if (differing >= 0) {
       return Optional.of("expected a row " + show(wantSorted.get(differing)) + " where the result has "
           + show(gotSorted.get(differing)));
     }
     if (ordered) {
-      int misplaced = firstDifference(expected.rows(), actual.rows());
+      int misplaced = firstDifference(expected.rows(), actual.rows(), numeric);
       if (misplaced >= 0) {
         return Optional.of("right rows, wrong order: row " + (misplaced + 1) + " is " + show(actual.rows().get(misplaced))
             + " where " + show(expected.rows().get(misplaced)) + " was expected");
@@ -71,20 +71,22 @@ final class ResultComparison {
     return Optional.empty();
   }
 
-  private int firstDifference(List<List<String>> want, List<List<String>> got) {
+  private int firstDifference(List<List<String>> want, List<List<String>> got, List<Boolean> numeric) {
     for (int i = 0; i < want.size(); i++) {
-      if (!same(want.get(i), got.get(i))) {
+      if (!same(want.get(i), got.get(i), numeric)) {
         return i;
       }
     }
     return -1;
   }
 
-  private boolean same(List<String> want, List<String> got) {
+  /** Numbers match within the tolerance; anything else, text that looks like a number too, exactly. */
+  private boolean same(List<String> want, List<String> got, List<Boolean> numeric) {
     for (int i = 0; i < want.size(); i++) {
       String w = want.get(i);
       String g = got.get(i);
-      if (w == null || g == null ? !Objects.equals(w, g) : !tolerance.accepts(w, g)) {
+      boolean alike = w == null || g == null || !numeric.get(i) ? Objects.equals(w, g) : tolerance.accepts(w, g);
+      if (!alike) {
         return false;
       }
     }

@@ -3,7 +3,6 @@ package dev.gauntlet.runner.judge.sql;
 import dev.gauntlet.probe.sql.SqlPlan;
 import dev.gauntlet.probe.sql.SqlReport;
 import dev.gauntlet.probe.sql.SqlReport.Outcome;
-import dev.gauntlet.probe.sql.SqlStep;
 import dev.gauntlet.runner.challenge.ChallengePackage;
 import dev.gauntlet.runner.challenge.Dataset;
 import dev.gauntlet.runner.challenge.Manifest;
@@ -27,26 +26,28 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The {@code sql} judge. The submission's statements are checked first (one query, index statements
- * and nothing else); then a PostgreSQL server is seeded with every dataset of the package, the
- * submission's indexes are created as the tables' owner, and its query and the reference's run on
- * every dataset as a role that can only read. Results must match the reference's. When they do and
- * the package scores speed, the two queries are timed on the timed dataset in alternating rounds,
- * each in a database with its own indexes alone.
+ * and nothing else); then a PostgreSQL server is seeded with every dataset of the package, copied
+ * once for each side. Each side's indexes go into its copies, as the tables' owner; then both
+ * queries run on every dataset, each in its own copy, as a role that can only read, and the
+ * results must match. When they do and the package
+ * scores speed, the two queries are timed on the timed dataset in alternating rounds.
  */
 public final class SqlJudge implements Judge {
   private static final String PROBE_MAIN = "dev.gauntlet.probe.sql.SqlProbeMain";
-  /** Rows of a result kept for comparison; a longer result is {@code OUTPUT_LIMIT}. */
-  static final int MAX_ROWS = 100_000;
-  /** JVM start-up and connections, beyond the statements' own timeouts. */
-  private static final Duration PROBE_MARGIN = Duration.ofSeconds(30);
-  private static final int CLIENT_GRACE_MS = 5_000;
-  private static final String QUERY_CANCELED = "57014";
+  /** The statement or the transaction timeout: the query ran too long. */
+  private static final Set<String> TIMED_OUT = Set.of("57014", "25P04");
   private static final String OUT_OF_MEMORY = "53200";
+  /** The connection broke under the query: its backend was killed, which the server does not do by itself. */
+  private static final Set<String> BACKEND_KILLED = Set.of("08006", "57P02", "08003");
   /** How long the server may take to accept connections once its datasets are seeded. */
   private static final Duration START_LIMIT = Duration.ofSeconds(20);
+  /** JVM start-up and connections, beyond the statements' own timeouts. */
+  private static final Duration PROBE_MARGIN = Duration.ofSeconds(30);
 
   private final Sandbox sandbox;
   private final ProbeSandbox probes;
@@ -58,98 +59,98 @@ public final class SqlJudge implements Judge {
 
   @Override
   public JudgeResult judge(ChallengePackage pkg, Submission submission, Progress progress) {
-    return judge(pkg, submission, progress, true);
+    return judgeSubmission(pkg, submission, progress, true);
   }
 
   /** The reference must create its indexes and answer on every dataset within the limits; it is not timed against itself. */
   @Override
   public JudgeResult judgeReference(ChallengePackage pkg, Language language) {
-    return judge(pkg, new Submission(language, pkg.references().get(language)), Progress.NONE, false);
+    return judgeSubmission(pkg, new Submission(language, pkg.references().get(language)), Progress.NONE, false);
   }
 
-  private JudgeResult judge(ChallengePackage pkg, Submission submission, Progress progress, boolean timed) {
-    Manifest manifest = pkg.manifest();
-    int maxScore = manifest.scoring().total();
+  private JudgeResult judgeSubmission(ChallengePackage pkg, Submission submission, Progress progress, boolean timed) {
+    int maxScore = pkg.manifest().scoring().total();
     SqlSubmission candidate;
     try {
       candidate = SqlSubmission.parse(submission.files());
     } catch (SqlSubmission.Rejected e) {
       return new JudgeResult(Verdict.BUILD_ERROR, 0, maxScore, e.getMessage(), List.of());
     }
-    SqlSubmission reference;
     try {
-      reference = SqlSubmission.parse(pkg.references().get(Language.SQL));
-    } catch (SqlSubmission.Rejected e) {
-      return JudgeResult.judgeError("the package's reference is refused: " + e.getMessage(), maxScore);
-    }
-    boolean measured = timed && manifest.scoring().performance() > 0;
-    try (var server = SqlServer.start(sandbox, pkg)) {
-      return judge(pkg, server, candidate, reference, measured, progress);
+      SqlSubmission reference;
+      try {
+        reference = SqlSubmission.parse(pkg.references().get(Language.SQL));
+      } catch (SqlSubmission.Rejected e) {
+        throw new ReferenceFailure("the package's reference is refused: " + e.getMessage());
+      }
+      try (var server = SqlServer.start(sandbox, pkg)) {
+        if (!server.awaitLine(SqlServer.SEEDED, SqlServer.SEED_LIMIT)) {
+          // Nothing of the submission has run yet: however the server ended, the package's data did it.
+          throw new ReferenceFailure((server.isRunning() ? "the datasets were not seeded within "
+              + SqlServer.SEED_LIMIT.toMinutes() + " minutes: make them smaller" : "seeding the datasets failed")
+              + serverLog(server.stop()));
+        }
+        return judgeOn(server, pkg, candidate, reference, timed && pkg.manifest().scoring().performance() > 0,
+            progress);
+      }
     } catch (ReferenceFailure e) {
       return JudgeResult.judgeError(e.getMessage(), maxScore);
     }
   }
 
-  private JudgeResult judge(ChallengePackage pkg, RunningSandbox server, SqlSubmission candidate,
-                            SqlSubmission reference, boolean measured, Progress progress) {
+  private JudgeResult judgeOn(RunningSandbox server, ChallengePackage pkg, SqlSubmission candidate,
+                              SqlSubmission reference, boolean measured, Progress progress) {
     Manifest manifest = pkg.manifest();
     int maxScore = manifest.scoring().total();
     var datasets = pkg.database().datasets();
-    var plan = new StepList(manifest);
+    var steps = new SqlSteps(manifest);
+    datasets.forEach(d -> steps.indexes(SqlServer.referenceCopy(d.name()), reference.indexes()));
+    datasets.forEach(d -> steps.indexes(SqlServer.candidateCopy(d.name()), candidate.indexes()));
     for (Dataset dataset : datasets) {
-      candidate.indexes().forEach(index -> plan.index(dataset.name(), index));
+      steps.query(SqlServer.referenceCopy(dataset.name()), reference.query());
+      steps.query(SqlServer.candidateCopy(dataset.name()), candidate.query());
     }
-    String timedOn = manifest.query().timedOn();
-    if (measured) {
-      reference.indexes().forEach(index -> plan.index(SqlServer.referenceDatabase(timedOn), index));
-    }
-    for (Dataset dataset : datasets) {
-      plan.query(dataset.name(), reference.query());
-      plan.query(dataset.name(), candidate.query());
-    }
-    if (!server.awaitLine(SqlServer.SEEDED, SqlServer.SEED_LIMIT)) {
-      if (!server.isRunning()) {
-        return serverEnded(server, maxScore);
-      }
-      throw new ReferenceFailure("the datasets were not seeded within " + SqlServer.SEED_LIMIT.toMinutes()
-          + " minutes: make them smaller" + serverLog(server.stop()));
-    }
-    var report = probe(server, plan);
+    var report = probe(server, steps);
     if (report == null) {
       return serverEnded(server, maxScore);
     }
     var outcomes = report.outcomes();
     int next = 0;
-    for (Dataset dataset : datasets) {
-      for (int i = 0; i < candidate.indexes().size(); i++) {
-        Outcome index = outcomes.get(next++);
-        if (index.failed()) {
-          return new JudgeResult(Verdict.BUILD_ERROR, 0, maxScore, indexFailure(manifest, dataset, i, index),
-              List.of());
+    if (!reference.indexes().isEmpty()) {
+      for (Dataset dataset : datasets) {
+        Outcome indexes = outcomes.get(next++);
+        if (indexes.failed()) {
+          throw new ReferenceFailure("the reference's indexes.sql fails on dataset " + dataset.name() + ": "
+              + indexes.error());
         }
       }
     }
-    if (measured) {
-      for (int i = 0; i < reference.indexes().size(); i++) {
-        Outcome index = outcomes.get(next++);
-        if (index.failed()) {
-          throw new ReferenceFailure("the reference's index statement " + (i + 1) + " fails: " + index.error());
+    if (!candidate.indexes().isEmpty()) {
+      for (Dataset dataset : datasets) {
+        Outcome indexes = outcomes.get(next++);
+        if (indexes.failed()) {
+          return new JudgeResult(Verdict.BUILD_ERROR, 0, maxScore, indexFailure(manifest, dataset, indexes), List.of());
         }
       }
     }
     var comparison = new ResultComparison(manifest.query().ordered(), manifest.compare());
     var results = new ArrayList<TestResult>();
+    Outcome timedExpected = null;
+    boolean candidateErred = false;
     for (Dataset dataset : datasets) {
       Outcome expected = outcomes.get(next++);
       Outcome actual = outcomes.get(next++);
       if (expected.failed() || expected.truncated()) {
-        if (results.stream().anyMatch(r -> r.verdict() != Verdict.ACCEPTED)) {
+        if (candidateErred) {
           // The candidate's query failed first and may have taken the server down with it: it decides.
           break;
         }
         throw new ReferenceFailure("the reference's query fails on dataset " + dataset.name() + ": "
-            + (expected.failed() ? expected.error() : "its result is longer than output_kb or " + MAX_ROWS + " rows"));
+            + (expected.failed() ? expected.error() : "its result is longer than output_kb or " + SqlSteps.MAX_ROWS
+            + " rows"));
       }
+      candidateErred |= actual.failed();
+      timedExpected = dataset.name().equals(manifest.query().timedOn()) ? expected : timedExpected;
       var result = result(manifest, dataset, expected, actual, comparison);
       results.add(result);
       progress.testJudged(result, results.size(), datasets.size());
@@ -165,9 +166,14 @@ public final class SqlJudge implements Judge {
     if (!measured) {
       return new JudgeResult(Verdict.ACCEPTED, correctness, maxScore, null, results);
     }
-    PerformanceReport performance = time(server, manifest, candidate, reference);
+    var rounds = new QueryRounds(manifest, timedExpected.rows().size());
+    PerformanceReport performance = time(server, manifest, candidate, reference, rounds, timedExpected, comparison);
     if (performance == null) {
       return serverEnded(server, maxScore);
+    }
+    if (rounds.changed() != null) {
+      return new JudgeResult(Verdict.WRONG_ANSWER, correctness, maxScore, "the query's result changed between runs: "
+          + rounds.changed(), results);
     }
     int score = correctness + performance.points();
     if (LatencyScore.missesTarget(manifest.performance(), performance)) {
@@ -178,48 +184,57 @@ public final class SqlJudge implements Judge {
   }
 
   /**
-   * Times both queries in alternating rounds after one warm-up run each, then keeps each one's plan.
-   * Each run is the server's planning plus execution time, from {@code EXPLAIN ANALYZE} without
-   * per-node timing, so neither the probe's connection nor the transfer of rows counts. Null when
-   * the server ended.
+   * Times both queries in alternating rounds after one warm-up run each, checks the candidate's
+   * rows once more at a round no one can foresee, then keeps each one's plan. Each run is the
+   * server's planning plus execution time, from {@code EXPLAIN ANALYZE} without per-node timing,
+   * so neither the probe's connection nor the transfer of rows counts. Null when the server ended.
    */
   private PerformanceReport time(RunningSandbox server, Manifest manifest, SqlSubmission candidate,
-                                 SqlSubmission reference) {
-    String candidateDb = manifest.query().timedOn();
-    String referenceDb = SqlServer.referenceDatabase(candidateDb);
-    var rounds = new QueryRounds(manifest.performance().rounds());
-    var plan = new StepList(manifest);
-    plan.query(candidateDb, QueryRounds.timed(candidate.query()));
-    plan.query(referenceDb, QueryRounds.timed(reference.query()));
-    for (int round = 0; round < rounds.count(); round++) {
+                                 SqlSubmission reference, QueryRounds rounds, Outcome expected,
+                                 ResultComparison comparison) {
+    String candidateDb = SqlServer.candidateCopy(manifest.query().timedOn());
+    String referenceDb = SqlServer.referenceCopy(manifest.query().timedOn());
+    int count = manifest.performance().rounds();
+    int recheckAfter = ThreadLocalRandom.current().nextInt(count);
+    var steps = new SqlSteps(manifest);
+    steps.explain(candidateDb, QueryRounds.timed(candidate.query()));
+    steps.explain(referenceDb, QueryRounds.timed(reference.query()));
+    for (int round = 0; round < count; round++) {
       boolean candidateFirst = round % 2 == 0;
-      plan.query(candidateFirst ? candidateDb : referenceDb,
+      steps.explain(candidateFirst ? candidateDb : referenceDb,
           QueryRounds.timed((candidateFirst ? candidate : reference).query()));
-      plan.query(candidateFirst ? referenceDb : candidateDb,
+      steps.explain(candidateFirst ? referenceDb : candidateDb,
           QueryRounds.timed((candidateFirst ? reference : candidate).query()));
+      if (round == recheckAfter) {
+        steps.query(candidateDb, candidate.query());
+      }
     }
-    plan.query(candidateDb, QueryRounds.explained(candidate.query()));
-    plan.query(referenceDb, QueryRounds.explained(reference.query()));
-    var report = probe(server, plan);
+    steps.explain(candidateDb, QueryRounds.explained(candidate.query()));
+    steps.explain(referenceDb, QueryRounds.explained(reference.query()));
+    var report = probe(server, steps);
     if (report == null) {
       return null;
     }
     var outcomes = report.outcomes();
-    double timeoutMs = manifest.limits().wallSeconds() * 1000;
-    for (int round = 0; round < rounds.count(); round++) {
+    int next = 2;
+    for (int round = 0; round < count; round++) {
+      Outcome first = outcomes.get(next++);
+      Outcome second = outcomes.get(next++);
       boolean candidateFirst = round % 2 == 0;
-      Outcome first = outcomes.get(2 + 2 * round);
-      Outcome second = outcomes.get(3 + 2 * round);
-      rounds.add(candidateFirst ? first : second, candidateFirst ? second : first, timeoutMs);
+      rounds.add(candidateFirst ? first : second, candidateFirst ? second : first);
+      if (round == recheckAfter) {
+        Outcome recheck = outcomes.get(next++);
+        rounds.rechecked(recheck.failed() || recheck.truncated() ? null
+            : comparison.difference(expected, recheck).orElse(null));
+      }
     }
-    int plans = 2 + 2 * rounds.count();
-    return rounds.score(manifest, QueryRounds.planText(outcomes.get(plans)), QueryRounds.planText(outcomes.get(plans + 1)));
+    return rounds.score(QueryRounds.planText(outcomes.get(next)), QueryRounds.planText(outcomes.get(next + 1)));
   }
 
   /** Runs the steps beside the seeded server; null when the server ended before or while they ran. */
-  private SqlReport probe(RunningSandbox server, StepList steps) {
+  private SqlReport probe(RunningSandbox server, SqlSteps steps) {
     var plan = new SqlPlan(SqlServer.PORT, (int) START_LIMIT.toMillis(), steps.steps());
-    Duration wall = START_LIMIT.plus(PROBE_MARGIN).plus(steps.longest());
+    Duration wall = START_LIMIT.plus(PROBE_MARGIN).plus(steps.totalBudget());
     var report = probes.run(server, PROBE_MAIN, plan, wall, SqlReport.class).orElse(null);
     if (report == null || !server.isRunning()) {
       return null;
@@ -237,17 +252,18 @@ public final class SqlJudge implements Judge {
     Verdict verdict;
     String detail;
     if (actual.failed()) {
-      verdict = switch (actual.sqlState()) {
-        case QUERY_CANCELED -> Verdict.TIME_LIMIT;
-        case OUT_OF_MEMORY -> Verdict.MEMORY_LIMIT;
-        default -> Verdict.RUNTIME_ERROR;
-      };
+      verdict = TIMED_OUT.contains(actual.sqlState()) ? Verdict.TIME_LIMIT
+          : OUT_OF_MEMORY.equals(actual.sqlState()) ? Verdict.MEMORY_LIMIT
+          : Verdict.RUNTIME_ERROR;
       detail = verdict == Verdict.TIME_LIMIT
           ? "the query ran past the statement timeout of " + manifest.limits().wallSeconds() + " s"
+          : BACKEND_KILLED.contains(actual.sqlState())
+          ? "the server process running the query was killed (SQLSTATE " + actual.sqlState() + "): most likely it"
+            + " ran out of memory"
           : "SQLSTATE " + actual.sqlState() + ": " + actual.error();
     } else if (actual.truncated()) {
       verdict = Verdict.OUTPUT_LIMIT;
-      detail = "the result is longer than " + MAX_ROWS + " rows or " + manifest.limits().outputKb() + " KiB";
+      detail = "the result is longer than " + SqlSteps.MAX_ROWS + " rows or " + manifest.limits().outputKb() + " KiB";
     } else {
       detail = comparison.difference(expected, actual).orElse(null);
       verdict = detail == null ? Verdict.ACCEPTED : Verdict.WRONG_ANSWER;
@@ -263,18 +279,19 @@ public final class SqlJudge implements Judge {
     return (int) (manifest.scoring().correctness() * passed / hidden);
   }
 
-  /** An index statement that fails on hidden data says so without the server's words, which may quote that data. */
-  private static String indexFailure(Manifest manifest, Dataset dataset, int index, Outcome outcome) {
-    String where = SqlSubmission.INDEXES_FILE + ": statement " + (index + 1);
-    if (QUERY_CANCELED.equals(outcome.sqlState())) {
-      return where + " ran past " + manifest.limits().buildSeconds() + " s (build_seconds) on dataset " + dataset.name();
+  /** Index statements that fail on hidden data say so without the server's words, which may quote that data. */
+  private static String indexFailure(Manifest manifest, Dataset dataset, Outcome outcome) {
+    if (TIMED_OUT.contains(outcome.sqlState())) {
+      return SqlSubmission.INDEXES_FILE + " ran past " + manifest.limits().buildSeconds() + " s (build_seconds) on"
+          + " dataset " + dataset.name();
     }
     if (dataset.visibility() == Visibility.HIDDEN) {
-      return where + " fails on a hidden dataset (SQLSTATE " + outcome.sqlState() + ")";
+      return SqlSubmission.INDEXES_FILE + " fails on a hidden dataset (SQLSTATE " + outcome.sqlState() + ")";
     }
-    return where + " fails: " + outcome.error();
+    return SqlSubmission.INDEXES_FILE + " fails: " + outcome.error();
   }
 
+  /** The server ended after it was seeded, while the submission's statements ran. */
   private static JudgeResult serverEnded(RunningSandbox server, int maxScore) {
     SandboxResult ended = server.stop();
     if (ended.oomKilled()) {
@@ -288,38 +305,4 @@ public final class SqlJudge implements Judge {
     String log = new String(ended.stderr(), StandardCharsets.UTF_8).strip();
     return log.isEmpty() ? "" : "\n" + Logs.shorten(log);
   }
-
-  /** The statements of one probe run, each with the timeout and caps its kind gets. */
-  private static final class StepList {
-    private final Manifest manifest;
-    private final List<SqlStep> steps = new ArrayList<>();
-    private long longestMs;
-
-    StepList(Manifest manifest) {
-      this.manifest = manifest;
-    }
-
-    void index(String database, String statement) {
-      add(new SqlStep(database, SqlServer.OWNER, statement, false, manifest.limits().buildSeconds() * 1000, 0, 0));
-    }
-
-    void query(String database, String query) {
-      add(new SqlStep(database, SqlServer.SOLVER, query, true, (int) Math.round(manifest.limits().wallSeconds() * 1000),
-          MAX_ROWS, manifest.limits().outputKb() * 1024));
-    }
-
-    private void add(SqlStep step) {
-      steps.add(step);
-      longestMs += step.timeoutMs() + CLIENT_GRACE_MS;
-    }
-
-    List<SqlStep> steps() {
-      return steps;
-    }
-
-    Duration longest() {
-      return Duration.ofMillis(longestMs);
-    }
-  }
-
 }

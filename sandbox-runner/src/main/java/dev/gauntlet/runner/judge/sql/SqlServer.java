@@ -20,20 +20,23 @@ import java.util.Optional;
 
 /**
  * Starts the PostgreSQL server of one sql job in a sandbox of its own ({@code sql/server.sh}): every
- * dataset of the package seeded into a database of its own, and the timed one copied for the
- * reference. Nothing of a submission goes into this sandbox; its statements reach the server from
- * the SQL probe, over the loopback the two share, as a role that can only read.
+ * dataset of the package seeded into a database of its own, and copied for the reference, so that
+ * neither side's indexes touch the other's runs. Nothing of a submission goes into this sandbox;
+ * its statements reach the server from the SQL probe, over the loopback the two share.
  */
 final class SqlServer {
   static final String OWNER = "gauntlet_owner";
   static final String SOLVER = "gauntlet_solver";
   static final int PORT = 5432;
-  /** What {@code server.sh} prints when every dataset is in place, before the server starts listening. */
+  /** What {@code server.sh} prints when every dataset is in place and the server lets the probe's roles in. */
   static final String SEEDED = "gauntlet: datasets seeded";
   /** Seeding is the package's own work, bounded so that a runaway generator ends; verify shows how long it takes. */
   static final Duration SEED_LIMIT = Duration.ofMinutes(5);
-  /** The server is stopped by the judge; this only bounds a server whose runner died. */
-  private static final Duration BACKSTOP = Duration.ofMinutes(30);
+  /**
+   * The server is stopped by the judge; this only bounds a server whose runner died, beyond the
+   * longest any judging may take (every statement at its timeout).
+   */
+  private static final Duration BACKSTOP = Duration.ofHours(3);
   private static final int LOG_BYTES = 64 << 10;
   /** The postmaster, its helpers and a backend per connection. */
   private static final int MIN_PIDS = 64;
@@ -42,9 +45,14 @@ final class SqlServer {
   private SqlServer() {
   }
 
-  /** The copy of the timed dataset that the reference's indexes go into. */
-  static String referenceDatabase(String timed) {
-    return timed + "__reference";
+  /** The copy of a dataset that the candidate's statements run on; dataset names hold no "__". */
+  static String candidateCopy(String dataset) {
+    return dataset + "__candidate";
+  }
+
+  /** The copy of a dataset that the reference runs on, with its own indexes. */
+  static String referenceCopy(String dataset) {
+    return dataset + "__reference";
   }
 
   static RunningSandbox start(Sandbox sandbox, ChallengePackage pkg) {
@@ -54,7 +62,6 @@ final class SqlServer {
     var command = new ArrayList<String>();
     command.add("sh");
     command.add("server.sh");
-    command.add(Optional.ofNullable(pkg.manifest().query().timedOn()).orElse("-"));
     for (Dataset dataset : pkg.database().datasets()) {
       String path = "tests/" + dataset.visibility().folderName() + "/" + dataset.name();
       files.put("db/" + path + ".sql", bytes(dataset.script()));

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits SQL text into statements the way PostgreSQL's lexer sees them: a {@code ;} ends a
- * statement only outside string literals ({@code '…'}, {@code E'…'} with its backslash escapes),
- * quoted identifiers, dollar-quoted bodies and comments (which nest). This is what lets the judge
- * accept one query and index statements and refuse anything else with a clear message; what the
- * statements may do is decided again by the server, through the privileges of the role that runs
- * them.
+ * Splits SQL text into statements following PostgreSQL's scanner where it matters for that: a
+ * {@code ;} ends a statement only outside string literals ({@code '…'}, {@code E'…'} with its
+ * backslash escapes), quoted identifiers, dollar-quoted bodies and comments ({@code --} to the end
+ * of the line, {@code /* *}{@code /} nested); names go on through {@code $} and any non-ASCII
+ * character. This gives the candidate a clear message for anything but one query and index
+ * statements. It is not the last word: the SQL probe sends each statement as one prepared
+ * statement, which the server refuses to run when it holds more than one command, and the role
+ * that runs it decides what it may touch.
  */
 final class SqlStatements {
   private SqlStatements() {
@@ -33,11 +35,11 @@ final class SqlStatements {
       int i = 0;
       while (i < text.length() && words.size() < count) {
         char c = text.charAt(i);
-        if (Character.isWhitespace(c) || text.startsWith("--", i) || text.startsWith("/*", i)) {
-          i = Character.isWhitespace(c) ? i + 1 : skip(text, i);
-        } else if (Character.isLetter(c) || c == '_') {
+        if (isSpace(c) || text.startsWith("--", i) || text.startsWith("/*", i)) {
+          i = isSpace(c) ? i + 1 : skip(text, i);
+        } else if (continuesName(c) && !(c >= '0' && c <= '9') && c != '$') {
           int end = i;
-          while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+          while (end < text.length() && continuesName(text.charAt(end))) {
             end++;
           }
           words.add(text.substring(i, end).toUpperCase(Locale.ROOT));
@@ -74,15 +76,18 @@ final class SqlStatements {
     char c = sql.charAt(i);
     char next = i + 1 < sql.length() ? sql.charAt(i + 1) : 0;
     if (c == '-' && next == '-') {
-      int end = sql.indexOf('\n', i);
-      return end < 0 ? sql.length() : end + 1;
+      int end = i + 2;
+      while (end < sql.length() && sql.charAt(end) != '\n' && sql.charAt(end) != '\r') {
+        end++;
+      }
+      return Math.min(end + 1, sql.length());
     }
     if (c == '/' && next == '*') {
       return blockCommentEnd(sql, i);
     }
     if (c == '\'') {
       boolean escapes = i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e')
-          && (i < 2 || !Character.isLetterOrDigit(sql.charAt(i - 2)) && sql.charAt(i - 2) != '_');
+          && (i < 2 || !continuesName(sql.charAt(i - 2)));
       return quotedEnd(sql, i, '\'', escapes);
     }
     if (c == '"') {
@@ -139,11 +144,11 @@ final class SqlStatements {
 
   /** {@code $$} or {@code $tag$} starting at {@code i}, or null when the {@code $} is something else ($1, a name). */
   private static String dollarTag(String sql, int i) {
-    if (i > 0 && (Character.isLetterOrDigit(sql.charAt(i - 1)) || sql.charAt(i - 1) == '_')) {
+    if (i > 0 && continuesName(sql.charAt(i - 1))) {
       return null;
     }
     int j = i + 1;
-    while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
+    while (j < sql.length() && sql.charAt(j) != '$' && continuesName(sql.charAt(j))) {
       j++;
     }
     if (j >= sql.length() || sql.charAt(j) != '$' || (j > i + 1 && Character.isDigit(sql.charAt(i + 1)))) {
@@ -152,11 +157,21 @@ final class SqlStatements {
     return sql.substring(i, j + 1);
   }
 
+  /** PostgreSQL's white space; other characters, even ones Java calls white space, are part of a token. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+  }
+
+  /** What PostgreSQL lets a name go on with: ASCII letters, digits, {@code _}, {@code $}, and anything beyond ASCII. */
+  private static boolean continuesName(char c) {
+    return c >= 0x80 || c == '_' || c == '$' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
   /** Adds the statement between two semicolons, from its first word on: comments before it are no part of it. */
   private static void add(List<Statement> statements, String sql, int start, int end) {
     int first = start;
     while (first < end) {
-      if (Character.isWhitespace(sql.charAt(first))) {
+      if (isSpace(sql.charAt(first))) {
         first++;
       } else if (sql.startsWith("--", first) || sql.startsWith("/*", first)) {
         first = skip(sql, first);
@@ -169,7 +184,8 @@ final class SqlStatements {
     }
     String text = sql.substring(first, end).strip();
     int line = 1 + (int) sql.substring(0, first).chars().filter(ch -> ch == '\n').count();
-    String keyword = text.charAt(0) == '(' ? "(" : text.split("[^A-Za-z_]", 2)[0].toUpperCase(Locale.ROOT);
+    var words = new Statement(text, line, "").words(1);
+    String keyword = text.charAt(0) == '(' ? "(" : words.isEmpty() ? "" : words.getFirst();
     statements.add(new Statement(text, line, keyword));
   }
 }

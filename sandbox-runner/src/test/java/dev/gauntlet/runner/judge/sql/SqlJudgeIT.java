@@ -152,7 +152,9 @@ class SqlJudgeIT {
         + " FROM gone GROUP BY grp ORDER BY grp");
     var secrets = judge("SELECT rolname, rolpassword FROM pg_authid");
     var file = judge("SELECT pg_read_file('/etc/passwd')");
-    var forever = judge("SELECT grp, sum(value) AS total FROM readings, pg_sleep(60) GROUP BY grp ORDER BY grp");
+    // Sleeps on the large dataset only, so that the test waits for one timeout, not three.
+    var forever = judge("SELECT grp, sum(value) AS total FROM readings,"
+        + " pg_sleep(CASE WHEN (SELECT count(*) FROM readings) > 1000 THEN 60 ELSE 0 END) GROUP BY grp ORDER BY grp");
     var after = judge(QUERY);
 
     assertThat(delete.verdict()).isEqualTo(Verdict.RUNTIME_ERROR);
@@ -161,7 +163,7 @@ class SqlJudgeIT {
     assertThat(secrets.tests().getFirst().detail()).contains("permission denied for table pg_authid");
     assertThat(file.tests().getFirst().detail()).contains("permission denied for function pg_read_file");
     assertThat(forever.verdict()).isEqualTo(Verdict.TIME_LIMIT);
-    assertThat(forever.tests().getFirst().detail()).isEqualTo("the query ran past the statement timeout of 2.0 s");
+    assertThat(forever.tests().get(1).detail()).isEqualTo("the query ran past the statement timeout of 2.0 s");
     assertThat(after.verdict()).isEqualTo(Verdict.ACCEPTED);
   }
 
@@ -184,8 +186,9 @@ class SqlJudgeIT {
     assertThat(performance.referenceMs()).hasSize(3).allSatisfy(ms -> assertThat(ms).isPositive());
     assertThat(performance.candidatePlan()).contains("Seq Scan on readings").contains("Buffers: shared hit=");
     assertThat(performance.referencePlan()).contains("Seq Scan on readings").contains("Execution Time:");
-    assertThat(result.forCandidates().performance().referencePlan()).isNull();
-    assertThat(result.forCandidates().performance().candidatePlan()).isEqualTo(performance.candidatePlan());
+    assertThat(result.forCandidates().performance()).as("kept for reviewers").isEqualTo(performance);
+    assertThat(performance.forCandidates().referencePlan()).isNull();
+    assertThat(performance.forCandidates().candidatePlan()).isEqualTo(performance.candidatePlan());
   }
 
   @Test
@@ -194,7 +197,7 @@ class SqlJudgeIT {
     var result = judge(pkg, QUERY, "CREATE UNIQUE INDEX ON readings (grp)");
 
     assertThat(result.verdict()).isEqualTo(Verdict.BUILD_ERROR);
-    assertThat(result.message()).startsWith("indexes.sql: statement 1 fails: ERROR: could not create unique index");
+    assertThat(result.message()).startsWith("indexes.sql fails: ERROR: could not create unique index");
   }
 
   @Test

@@ -72,6 +72,19 @@ class SqlSubmissionTest {
   }
 
   @Test
+  @DisplayName("a carriage return ends a line comment, and $ goes on a name, as PostgreSQL reads them")
+  void scannerEdges() {
+    assertThatThrownBy(() -> parse("TABLE orders", "CREATE INDEX i ON orders (id) --\r; TRUNCATE orders"))
+        .hasMessage("indexes.sql:1: only CREATE INDEX statements are accepted here, not TRUNCATE ORDERS");
+    assertThatThrownBy(() -> parse("TABLE orders", "CREATE INDEX a$$x$ ON orders (id); TRUNCATE orders;"
+        + " SELECT 1 AS b$$x$")).hasMessage("indexes.sql:1: only CREATE INDEX statements are accepted here, not"
+        + " TRUNCATE ORDERS");
+    assertThatThrownBy(() -> parse("SELECT 1 AS é$$; DROP TABLE orders; SELECT $$", null))
+        .hasMessage("query.sql:1: a second statement (DROP TABLE); submit exactly one query");
+    assertThat(parse("SELECT $tag$ ; $tag$ AS body", null).query()).isEqualTo("SELECT $tag$ ; $tag$ AS body");
+  }
+
+  @Test
   @DisplayName("files other than query.sql and indexes.sql are refused, and query.sql is required")
   void files() {
     assertThatThrownBy(() -> SqlSubmission.parse(Map.of("query.sql", "TABLE r", "setup.sql", "")))
