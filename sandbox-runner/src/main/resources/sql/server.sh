@@ -1,13 +1,14 @@
 # The PostgreSQL server a sql submission is judged on, started in the postgres runtime image as the
 # sandbox user: usage: sh server.sh tests/<visibility>/<name>...
 #
-# Every dataset becomes a database owned by gauntlet_owner, which runs the package's script that
-# fills it and, later, the CREATE INDEX statements. Queries run as gauntlet_solver, which may
-# connect to the datasets and read what it was granted: their tables. Each side gets its own copy
-# of every dataset (<name>__candidate, <name>__reference), so that neither side's indexes touch the
-# other's runs; copies made alike, because a query ran half again as slow in the database that was
-# seeded as in a copy of it. The superuser only ever talks over this container's own socket. Over the loopback that the
-# SQL probe shares, the server lets nobody in while it seeds, then the two roles and nobody else.
+# Every dataset is seeded by the package's script as gauntlet_owner, which later runs the CREATE
+# INDEX statements too. Queries run as gauntlet_solver, which may connect to the datasets and read
+# what it was granted: their tables. Each side gets its own copy of every dataset
+# (<name>__candidate, <name>__reference), so that neither side's indexes touch the other's runs;
+# both are copies, made alike, because a query ran half again as slow in the database that was
+# seeded as in a copy of it. The superuser only ever talks over this container's own socket. Over
+# the loopback that the SQL probe shares, the server lets nobody in while it seeds, then the two
+# roles and nobody else.
 set -eu
 export PGDATA=/sandbox/pgdata PGHOST=/sandbox/run PGUSER=postgres
 mkdir -p /sandbox/run
