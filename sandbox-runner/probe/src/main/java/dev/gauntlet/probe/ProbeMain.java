@@ -1,10 +1,8 @@
 package dev.gauntlet.probe;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gauntlet.probe.ProbeReport.LoadOutcome;
 import dev.gauntlet.probe.ProbeReport.ScenarioOutcome;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 
@@ -20,13 +18,7 @@ public final class ProbeMain {
   }
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    if (args.length != 1) {
-      System.err.println("usage: ProbeMain <plan.json>");
-      System.exit(2);
-    }
-    ObjectMapper json = ProbeJson.mapper();
-    Plan plan = json.readValue(Path.of(args[0]).toFile(), Plan.class);
-    json.writeValue(System.out, run(plan));
+    ProbeJson.serve(args, "ProbeMain <plan.json>", Plan.class, ProbeMain::run);
   }
 
   static ProbeReport run(Plan plan) throws InterruptedException {

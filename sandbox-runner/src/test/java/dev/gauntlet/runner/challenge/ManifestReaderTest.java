@@ -116,18 +116,7 @@ class ManifestReaderTest {
         .hasMessageContaining("service and load belong to kind http-service only");
   }
 
-  private static final String SQL = """
-      format: gauntlet/1
-      id: report
-      title: Report
-      kind: sql
-      languages: [sql]
-      suggested_minutes: 30
-      limits: { build_seconds: 60, wall_seconds: 5, memory_mb: 1024, cpus: 1.0, pids: 64, output_kb: 256 }
-      scoring: { correctness: 70, performance: 30 }
-      performance: { metric: query_ms, full_marks_at: 2, zero_at: 20, rounds: 7 }
-      query: { ordered: true, timed_on: large }
-      """;
+  private static final String SQL = SqlManifests.TIMED;
 
   @Test
   @DisplayName("reads a sql manifest; without query:, rows are compared in any order")

@@ -114,18 +114,7 @@ class PackageLoaderTest {
 
   private void sqlPackage() throws IOException {
     pkg = catalog.resolve("report");
-    write("challenge.yaml", """
-        format: gauntlet/1
-        id: report
-        title: Report
-        kind: sql
-        languages: [sql]
-        suggested_minutes: 5
-        limits: { build_seconds: 30, wall_seconds: 1, memory_mb: 512, cpus: 1, pids: 64, output_kb: 16 }
-        scoring: { correctness: 70, performance: 30 }
-        performance: { metric: query_ms, full_marks_at: 2, zero_at: 20 }
-        query: { timed_on: large }
-        """);
+    write("challenge.yaml", SqlManifests.TIMED);
     write("statement.md", "# Report\n");
     write("database/seed.sql", "CREATE TABLE t (a int);\n");
     write("starter/sql/query.sql", "TABLE t\n");
@@ -173,7 +162,7 @@ class PackageLoaderTest {
   @DisplayName("both queries' results on every dataset must fit in one probe report")
   void capsResults() throws IOException {
     sqlPackage();
-    write("challenge.yaml", Files.readString(pkg.resolve("challenge.yaml")).replace("output_kb: 16", "output_kb: 4096"));
+    write("challenge.yaml", Files.readString(pkg.resolve("challenge.yaml")).replace("output_kb: 256", "output_kb: 4096"));
 
     assertThatThrownBy(() -> PackageLoader.load(pkg)).hasMessage("challenge.yaml: limits.output_kb: two results of"
         + " up to 4096 KiB on each of 3 datasets must fit in 16384 KiB; lower output_kb");

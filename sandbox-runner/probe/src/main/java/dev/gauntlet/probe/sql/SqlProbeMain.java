@@ -1,9 +1,7 @@
 package dev.gauntlet.probe.sql;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gauntlet.probe.ProbeJson;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -32,13 +30,7 @@ public final class SqlProbeMain {
   }
 
   public static void main(String[] args) throws IOException, InterruptedException {
-    if (args.length != 1) {
-      System.err.println("usage: SqlProbeMain <plan.json>");
-      System.exit(2);
-    }
-    ObjectMapper json = ProbeJson.mapper();
-    SqlPlan plan = json.readValue(Path.of(args[0]).toFile(), SqlPlan.class);
-    json.writeValue(System.out, run(plan));
+    ProbeJson.serve(args, "SqlProbeMain <plan.json>", SqlPlan.class, SqlProbeMain::run);
   }
 
   static SqlReport run(SqlPlan plan) throws InterruptedException {

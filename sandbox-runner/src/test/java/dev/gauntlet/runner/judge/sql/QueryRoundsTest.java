@@ -7,6 +7,7 @@ import dev.gauntlet.probe.sql.SqlReport.Column;
 import dev.gauntlet.probe.sql.SqlReport.Outcome;
 import dev.gauntlet.runner.challenge.Manifest;
 import dev.gauntlet.runner.challenge.ManifestReader;
+import dev.gauntlet.runner.challenge.SqlManifests;
 import dev.gauntlet.runner.judge.ReferenceFailure;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -14,18 +15,7 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("Scoring the timed runs of a query")
 class QueryRoundsTest {
-  private static final Manifest MANIFEST = ManifestReader.read("""
-      format: gauntlet/1
-      id: report
-      title: Report
-      kind: sql
-      languages: [sql]
-      suggested_minutes: 30
-      limits: { build_seconds: 60, wall_seconds: 5, memory_mb: 1024, cpus: 1.0, pids: 64, output_kb: 256 }
-      scoring: { correctness: 70, performance: 30 }
-      performance: { metric: query_ms, full_marks_at: 2, zero_at: 20, rounds: 3 }
-      query: { ordered: true, timed_on: large }
-      """);
+  private static final Manifest MANIFEST = ManifestReader.read(SqlManifests.TIMED);
   private static final List<Column> PLAN = List.of(new Column("QUERY PLAN", "json"));
 
   /** A timed run as the server reports it: planning and execution time, and the rows the plan returned. */
