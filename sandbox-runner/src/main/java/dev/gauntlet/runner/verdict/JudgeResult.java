@@ -9,7 +9,9 @@ import java.util.List;
  * @param verdict  overall outcome: the first test case that did not pass decides it
  * @param score    points earned out of the package's total
  * @param maxScore the package's total points
- * @param message  build output on {@code BUILD_ERROR}, the cause on {@code JUDGE_ERROR}, else null
+ * @param message  build output (or why the statements were refused) on {@code BUILD_ERROR}, the cause on
+ *                 {@code JUDGE_ERROR}, why the target was missed on {@code TOO_SLOW}, what changed when a
+ *                 query's result changed between runs; else null
  * @param tests       test cases (or scenarios) in the order they ran; with stdio, the ones after the
  *                    first failure did not run
  * @param performance how the latency score came about, when latency was measured
