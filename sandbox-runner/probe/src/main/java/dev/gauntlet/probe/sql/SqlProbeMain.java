@@ -67,13 +67,8 @@ public final class SqlProbeMain {
     long began = System.nanoTime();
     try (Connection connection = connect(port, step); Statement statement = connection.createStatement()) {
       began = System.nanoTime();
-      for (String sql : step.statements()) {
-        // The driver splits text at semicolons itself and would send the parts one by one. Sent
-        // whole, one statement is one prepared statement, which the server refuses to hold more
-        // than one command in.
-        if (Parser.parseJdbcSql(sql, true, false, true, false, false).size() != 1) {
-          return failed(MORE_THAN_ONE, "the text holds more than one statement", began);
-        }
+      if (!step.statements().stream().allMatch(SqlProbeMain::isOneStatement)) {
+        return failed(MORE_THAN_ONE, "the text holds more than one statement", began);
       }
       statement.setQueryTimeout((step.timeoutMs() + SqlStep.CLIENT_GRACE_MS) / 1000);
       // One transaction: the server's transaction timeout then bounds the whole step, and a cursor
@@ -93,6 +88,19 @@ public final class SqlProbeMain {
       }
     } catch (SQLException e) {
       return failed(e.getSQLState() == null ? "" : e.getSQLState(), e.getMessage(), began);
+    }
+  }
+
+  /**
+   * Whether the driver sends the text as one statement. It splits text at semicolons itself and
+   * would send the parts one by one; sent whole, one statement is one prepared statement, which the
+   * server refuses to hold more than one command in.
+   */
+  static boolean isOneStatement(String sql) {
+    try {
+      return Parser.parseJdbcSql(sql, true, false, true, false, false).size() == 1;
+    } catch (SQLException unparsable) {
+      return false;
     }
   }
 
