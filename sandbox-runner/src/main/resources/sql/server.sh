@@ -71,6 +71,8 @@ for dataset in "$@"; do
   sql --username=gauntlet_owner --dbname="$name" --file="$dataset.sql"
   sql --username=gauntlet_owner --dbname="$name" --command="GRANT USAGE ON SCHEMA public TO gauntlet_solver" \
     --command="GRANT SELECT ON ALL TABLES IN SCHEMA public TO gauntlet_solver" --command="VACUUM ANALYZE"
+  # A query that could read its own text would know a timed run (EXPLAIN ANALYZE …) from a checked one.
+  sql --dbname="$name" --command="REVOKE EXECUTE ON FUNCTION pg_catalog.current_query() FROM PUBLIC"
   for side in candidate reference; do
     sql --dbname=postgres \
       --command="CREATE DATABASE ${name}__$side TEMPLATE $name OWNER gauntlet_owner STRATEGY FILE_COPY"

@@ -25,6 +25,10 @@ public final class SqlProbeMain {
   private static final long POLL_MILLIS = 100;
   /** What a value costs in the report beyond its own bytes: quotes and a comma, or {@code null,}. */
   private static final int PER_VALUE = 5;
+  /** The server quotes the statement in some errors; the report keeps this much of one. */
+  private static final int ERROR_CHARS = 2_000;
+  /** Rows the driver holds before the byte cap is checked: a few, for one value may be large. */
+  private static final int FETCH_ROWS = 100;
 
   private SqlProbeMain() {
   }
@@ -71,6 +75,7 @@ public final class SqlProbeMain {
         return failed(MORE_THAN_ONE, "the text holds more than one statement", began);
       }
       statement.setQueryTimeout((step.timeoutMs() + SqlStep.CLIENT_GRACE_MS) / 1000);
+      statement.setEscapeProcessing(false);
       // One transaction: the server's transaction timeout then bounds the whole step, and a cursor
       // reads a huge result a batch at a time, so that it is cut off rather than held whole.
       connection.setAutoCommit(false);
@@ -81,13 +86,16 @@ public final class SqlProbeMain {
         connection.commit();
         return new SqlReport.Outcome(List.of(), List.of(), false, null, null, micros(began));
       }
-      statement.setFetchSize(1000);
+      statement.setFetchSize(FETCH_ROWS);
       statement.setMaxRows(step.maxRows() + 1);
       try (ResultSet result = statement.executeQuery(step.statements().getFirst())) {
         return read(result, step, began);
       }
     } catch (SQLException e) {
       return failed(e.getSQLState() == null ? "" : e.getSQLState(), e.getMessage(), began);
+    } catch (OutOfMemoryError e) {
+      // One value too large to hold: the step fails, the probe goes on to the next.
+      return failed("53200", "a value of the result is too large to read", began);
     }
   }
 
@@ -105,7 +113,9 @@ public final class SqlProbeMain {
   }
 
   private static SqlReport.Outcome failed(String sqlState, String message, long began) {
-    return new SqlReport.Outcome(List.of(), List.of(), false, sqlState, message, micros(began));
+    String kept = message == null ? "" : message.length() <= ERROR_CHARS ? message
+        : message.substring(0, ERROR_CHARS) + "…";
+    return new SqlReport.Outcome(List.of(), List.of(), false, sqlState, kept, micros(began));
   }
 
   private static SqlReport.Outcome read(ResultSet result, SqlStep step, long began) throws SQLException {
@@ -143,9 +153,13 @@ public final class SqlProbeMain {
   private static Connection connect(int port, SqlStep step) throws SQLException {
     var properties = new Properties();
     properties.setProperty("user", step.user());
+    // Read-only: a query cannot even take a transaction id, which would let it count its runs.
     properties.setProperty("options", "-c statement_timeout=" + step.timeoutMs() + " -c transaction_timeout="
-        + step.timeoutMs());
+        + step.timeoutMs() + (step.rows() ? " -c default_transaction_read_only=on" : ""));
     properties.setProperty("connectTimeout", "2");
+    properties.setProperty("socketTimeout", Integer.toString((step.timeoutMs() + SqlStep.CLIENT_GRACE_MS) / 1000));
+    // What the driver may buffer of one result; past it the step fails instead of the probe.
+    properties.setProperty("maxResultBuffer", "64M");
     properties.setProperty("ApplicationName", "gauntlet-sql-probe");
     // The server is ours and shares only this loopback; nothing travels beyond it to encrypt.
     properties.setProperty("sslmode", "disable");

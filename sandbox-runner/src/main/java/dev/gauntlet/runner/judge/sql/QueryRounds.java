@@ -22,6 +22,8 @@ final class QueryRounds {
 
   private final Manifest manifest;
   private final long expectedRows;
+  /** The timed dataset is hidden: the server's words and the rows may quote its data, so they are not kept. */
+  private final boolean hidden;
   private final List<Double> candidateMs = new ArrayList<>();
   private final List<Double> referenceMs = new ArrayList<>();
   private int runs;
@@ -30,10 +32,14 @@ final class QueryRounds {
   private boolean serverRestarted;
   private String changed;
 
-  /** @param expectedRows how many rows the query returned on the timed dataset when its result was checked */
-  QueryRounds(Manifest manifest, long expectedRows) {
+  /**
+   * @param expectedRows how many rows the query returned on the timed dataset when its result was checked
+   * @param hidden       whether the timed dataset is hidden
+   */
+  QueryRounds(Manifest manifest, long expectedRows, boolean hidden) {
     this.manifest = manifest;
     this.expectedRows = expectedRows;
+    this.hidden = hidden;
   }
 
   /** The query as a timed run sends it: its result is read by the server and dropped, its time reported. */
@@ -46,9 +52,9 @@ final class QueryRounds {
     return "EXPLAIN (ANALYZE, BUFFERS) " + query;
   }
 
-  static String planText(Outcome outcome) {
+  String planText(Outcome outcome) {
     if (outcome.failed()) {
-      return "EXPLAIN failed: " + outcome.error();
+      return "EXPLAIN failed: " + error(outcome);
     }
     var lines = new ArrayList<String>();
     outcome.rows().forEach(row -> lines.add(row.getFirst()));
@@ -65,6 +71,7 @@ final class QueryRounds {
     Summary referenceRun = summary(reference);
     if (referenceRun == null) {
       if (candidateFailed > 0 || candidate.failed()) {
+        firstFailure = firstFailure != null ? firstFailure : error(candidate);
         serverRestarted = true;
         return;
       }
@@ -75,7 +82,7 @@ final class QueryRounds {
     if (candidateRun == null) {
       candidateFailed++;
       firstFailure = firstFailure != null ? firstFailure
-          : candidate.failed() ? candidate.error() : "its plan is longer than " + (SqlSteps.PLAN_BYTES >> 10) + " KiB";
+          : candidate.failed() ? error(candidate) : "its plan is longer than " + (SqlSteps.PLAN_BYTES >> 10) + " KiB";
       candidateMs.add(manifest.limits().wallSeconds() * 1000);
     } else {
       if (candidateRun.rows() != expectedRows && changed == null) {
@@ -86,11 +93,26 @@ final class QueryRounds {
     referenceMs.add(LatencyScore.rounded(referenceRun.ms()));
   }
 
-  /** What the plain run between the timed ones found, if its rows differed from the checked ones. */
-  void rechecked(String difference) {
-    if (difference != null && changed == null) {
-      changed = "a run between the timed ones returned other rows: " + difference;
+  /**
+   * The plain run between the timed ones. One that fails counts as a failed run, as a timed one
+   * would; one whose rows differ from the checked ones means the result changed.
+   *
+   * @param difference how its rows differ from the checked ones, or null when they do not
+   */
+  void rechecked(Outcome recheck, String difference) {
+    if (recheck.failed()) {
+      runs++;
+      candidateFailed++;
+      firstFailure = firstFailure != null ? firstFailure : error(recheck);
+    } else if ((recheck.truncated() || difference != null) && changed == null) {
+      changed = "a run between the timed ones returned other rows"
+          + (hidden ? " (on a hidden dataset)" : ": " + (recheck.truncated() ? "more than were checked" : difference));
     }
+  }
+
+  /** The server's message, or on a hidden dataset only its SQLSTATE: the message may quote the data. */
+  private String error(Outcome failed) {
+    return hidden ? "SQLSTATE " + failed.sqlState() : failed.error();
   }
 
   /** Why the query cannot be trusted to be timed as it was checked, or null. */
@@ -101,7 +123,7 @@ final class QueryRounds {
   PerformanceReport score(String candidatePlan, String referencePlan) {
     int maxPoints = manifest.scoring().performance();
     String note = serverRestarted ? "the server restarted after a timed run of the query failed: " + firstFailure
-        : candidateFailed > 0 ? candidateFailed + " of " + runs + " timed runs failed: " + firstFailure
+        : candidateFailed > 0 ? candidateFailed + " of " + runs + " runs failed: " + firstFailure
         : null;
     if (candidateMs.isEmpty()) {
       return new PerformanceReport(manifest.performance().metric(), List.of(), List.of(), 0, 0, 0, runs, candidateFailed,

@@ -166,7 +166,9 @@ public final class SqlJudge implements Judge {
     if (!measured) {
       return new JudgeResult(Verdict.ACCEPTED, correctness, maxScore, null, results);
     }
-    var rounds = new QueryRounds(manifest, timedExpected.rows().size());
+    boolean timedHidden = datasets.stream().anyMatch(d -> d.name().equals(manifest.query().timedOn())
+        && d.visibility() == Visibility.HIDDEN);
+    var rounds = new QueryRounds(manifest, timedExpected.rows().size(), timedHidden);
     PerformanceReport performance = time(server, manifest, candidate, reference, rounds, timedExpected, comparison);
     if (performance == null) {
       return serverEnded(server, maxScore);
@@ -224,11 +226,11 @@ public final class SqlJudge implements Judge {
       rounds.add(candidateFirst ? first : second, candidateFirst ? second : first);
       if (round == recheckAfter) {
         Outcome recheck = outcomes.get(next++);
-        rounds.rechecked(recheck.failed() || recheck.truncated() ? null
+        rounds.rechecked(recheck, recheck.failed() || recheck.truncated() ? null
             : comparison.difference(expected, recheck).orElse(null));
       }
     }
-    return rounds.score(QueryRounds.planText(outcomes.get(next)), QueryRounds.planText(outcomes.get(next + 1)));
+    return rounds.score(rounds.planText(outcomes.get(next)), rounds.planText(outcomes.get(next + 1)));
   }
 
   /** Runs the steps beside the seeded server; null when the server ended before or while they ran. */

@@ -158,7 +158,7 @@ class SqlJudgeIT {
     var after = judge(QUERY);
 
     assertThat(delete.verdict()).isEqualTo(Verdict.RUNTIME_ERROR);
-    assertThat(delete.tests().getFirst().detail()).contains("permission denied for table readings");
+    assertThat(delete.tests().getFirst().detail()).contains("in a read-only transaction");
     assertThat(secrets.verdict()).isEqualTo(Verdict.RUNTIME_ERROR);
     assertThat(secrets.tests().getFirst().detail()).contains("permission denied for table pg_authid");
     assertThat(file.tests().getFirst().detail()).contains("permission denied for function pg_read_file");
