@@ -32,7 +32,10 @@ public final class PackageLoader {
   static final long MAX_PACKAGE_BYTES = 64L << 20;
   /** What the results of a sql job may add up to: the reference's and the candidate's on every dataset. */
   static final long MAX_RESULTS_KB = 16L << 10;
-  /** A dataset's name becomes a database's: and its reference's copy is {@code <name>__reference}. */
+  /**
+   * A dataset's name becomes its copies' names, {@code <name>__candidate} and
+   * {@code <name>__reference}: no "__" in it.
+   */
   private static final Pattern DATASET_NAME = Pattern.compile("(?=.{1,30}$)[a-z][a-z0-9]*(_[a-z0-9]+)*");
 
   private final Path root;

@@ -24,7 +24,7 @@ final class Probe {
 
   /** Runs the plan against the service. A service that has ended answers nothing: the report then says it was not ready. */
   ProbeReport run(RunningSandbox service, Plan plan) {
-    return probes.run(service, "dev.gauntlet.probe.ProbeMain", plan, wall(plan), ProbeReport.class).orElse(GONE);
+    return probes.run(service, ProbeSandbox.Program.HTTP, plan, wall(plan), ProbeReport.class).orElse(GONE);
   }
 
   private static Duration wall(Plan plan) {

@@ -38,7 +38,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * scores speed, the two queries are timed on the timed dataset in alternating rounds.
  */
 public final class SqlJudge implements Judge {
-  private static final String PROBE_MAIN = "dev.gauntlet.probe.sql.SqlProbeMain";
   /** The statement or the transaction timeout: the query ran too long. */
   private static final Set<String> TIMED_OUT = Set.of("57014", "25P04");
   private static final String OUT_OF_MEMORY = "53200";
@@ -237,7 +236,7 @@ public final class SqlJudge implements Judge {
   private SqlReport probe(RunningSandbox server, SqlSteps steps) {
     var plan = new SqlPlan(SqlServer.PORT, (int) START_LIMIT.toMillis(), steps.steps());
     Duration wall = START_LIMIT.plus(PROBE_MARGIN).plus(steps.totalBudget());
-    var report = probes.run(server, PROBE_MAIN, plan, wall, SqlReport.class).orElse(null);
+    var report = probes.run(server, ProbeSandbox.Program.SQL, plan, wall, SqlReport.class).orElse(null);
     if (report == null || !server.isRunning()) {
       return null;
     }

@@ -57,10 +57,6 @@ final class SqlSteps {
     return steps;
   }
 
-  int size() {
-    return steps.size();
-  }
-
   /** The longest the steps may take together. */
   Duration totalBudget() {
     return Duration.ofMillis(budgetMs);
