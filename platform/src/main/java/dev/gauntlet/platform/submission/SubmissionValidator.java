@@ -34,12 +34,12 @@ final class SubmissionValidator {
         .filter(pkg.manifest().languages()::contains)
         .orElseThrow(() -> invalid("challenge '" + pkg.id() + "' takes " + pkg.manifest().languages().stream()
             .map(Language::id).toList() + ", not '" + request.language() + "'"));
-    checkFiles(require(request.files(), "files"), language);
+    checkFiles(require(request.files(), "files"), language, pkg.manifest().entryFile(language));
     return new StoredSubmission(UUID.randomUUID().toString(), pkg.id(), served.version().version(), language,
         request.files(), SubmissionStatus.QUEUED, null, now, null);
   }
 
-  private static void checkFiles(Map<String, String> files, Language language) {
+  private static void checkFiles(Map<String, String> files, Language language, String entryFile) {
     if (files.isEmpty() || files.size() > MAX_FILES) {
       throw invalid("files must hold between 1 and " + MAX_FILES + " files, had " + files.size());
     }
@@ -61,8 +61,8 @@ final class SubmissionValidator {
     if (total > MAX_TOTAL_FILE_BYTES) {
       throw invalid("the files have " + total + " bytes together; the limit is " + MAX_TOTAL_FILE_BYTES);
     }
-    if (!files.containsKey(language.entryFile())) {
-      throw invalid("a " + language.id() + " submission needs " + language.entryFile());
+    if (!files.containsKey(entryFile)) {
+      throw invalid("a " + language.id() + " submission to this challenge needs " + entryFile);
     }
   }
 

@@ -13,24 +13,26 @@ import java.util.Map;
  * @param references per language, the author's solution
  * @param scenarios  http-service: public scenarios first, then hidden ones, each in name order
  * @param database   sql: the datasets the query is judged on; null for other kinds
+ * @param workload   concurrency: the hidden workload's Java sources under {@code tests/java}, by path
  */
 public record ChallengePackage(Manifest manifest, String statement, Map<Language, Map<String, String>> starters,
                                List<TestCase> tests, Map<Language, Map<String, String>> references,
                                List<KnownSubmission> submissions, List<ScenarioFile> scenarios,
-                               SqlDatabase database) {
+                               SqlDatabase database, Map<String, String> workload) {
   public ChallengePackage {
     starters = Map.copyOf(starters);
     tests = List.copyOf(tests);
     references = Map.copyOf(references);
     submissions = List.copyOf(submissions);
     scenarios = List.copyOf(scenarios);
+    workload = Map.copyOf(workload);
   }
 
-  /** A package without datasets: stdio or http-service. */
+  /** A package without datasets or a workload: stdio or http-service. */
   public ChallengePackage(Manifest manifest, String statement, Map<Language, Map<String, String>> starters,
                           List<TestCase> tests, Map<Language, Map<String, String>> references,
                           List<KnownSubmission> submissions, List<ScenarioFile> scenarios) {
-    this(manifest, statement, starters, tests, references, submissions, scenarios, null);
+    this(manifest, statement, starters, tests, references, submissions, scenarios, null, Map.of());
   }
 
   /** A stdio package, which has test cases and no scenarios. */

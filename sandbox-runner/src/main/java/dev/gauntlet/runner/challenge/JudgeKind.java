@@ -10,7 +10,9 @@ public enum JudgeKind {
   /** The candidate's service, probed over HTTP by scenarios, then loaded beside the reference. */
   HTTP_SERVICE,
   /** A query (with index statements) run against seeded PostgreSQL databases beside the reference. */
-  SQL;
+  SQL,
+  /** A Java class driven from many threads: linearizability trials and stress runs beside the reference. */
+  CONCURRENCY;
 
   @JsonValue
   public String manifestName() {

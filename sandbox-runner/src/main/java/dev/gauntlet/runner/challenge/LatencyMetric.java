@@ -10,7 +10,9 @@ public enum LatencyMetric {
   P99_MS,
   MEAN_MS,
   /** sql: the server's planning plus execution time of one run of the query. */
-  QUERY_MS;
+  QUERY_MS,
+  /** concurrency: the wall time of one timed stress run, from the threads' release to the last one's end. */
+  STRESS_MS;
 
   @JsonValue
   public String manifestName() {

@@ -17,13 +17,15 @@ import java.util.regex.Pattern;
  * @param service     http-service: where the service listens and how it shows it is ready
  * @param load        http-service: the traffic of one load round; required with performance points
  * @param query       sql: how results are compared and which dataset the query is timed on
+ * @param concurrency concurrency: the interface, the class candidates write, and the hidden workload
  */
 public record Manifest(String format, String id, String title, JudgeKind kind, List<String> skills,
                        List<Language> languages, int suggestedMinutes, Limits limits, Scoring scoring,
                        Tolerance compare, Performance performance, ServiceSpec service, LoadPlan load,
-                       QuerySpec query) {
+                       QuerySpec query, ConcurrencySpec concurrency) {
   public static final String FORMAT = "gauntlet/1";
   private static final int MIN_SQL_MEMORY_MB = 512;
+  private static final double MIN_CONCURRENCY_CPUS = 2;
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   public Manifest {
@@ -46,6 +48,7 @@ public record Manifest(String format, String id, String title, JudgeKind kind, L
     required("limits", limits);
     required("scoring", scoring);
     checkSql(kind, languages, limits, scoring, performance, query);
+    checkConcurrency(kind, languages, limits, scoring, performance, concurrency);
     if (kind == JudgeKind.STDIO && scoring.performance() != 0) {
       // Points nobody measures would be handed to every accepted submission.
       throw new IllegalArgumentException("scoring.performance must be 0 for kind stdio, which does not measure latency");
@@ -86,10 +89,43 @@ public record Manifest(String format, String id, String title, JudgeKind kind, L
     }
   }
 
+  /** Java is judged for concurrency, on at least two CPUs, by the time of its stress runs. */
+  private static void checkConcurrency(JudgeKind kind, List<Language> languages, Limits limits, Scoring scoring,
+                                       Performance performance, ConcurrencySpec concurrency) {
+    boolean concurrent = kind == JudgeKind.CONCURRENCY;
+    if (concurrent != (concurrency != null)) {
+      throw new IllegalArgumentException(concurrent ? "concurrency is required for kind concurrency"
+          : "concurrency belongs to kind concurrency only");
+    }
+    if (concurrent && !languages.equals(List.of(Language.JAVA))) {
+      throw new IllegalArgumentException("languages must be [java] for kind concurrency");
+    }
+    if (concurrent && limits.cpus() < MIN_CONCURRENCY_CPUS) {
+      // On one CPU threads take turns and races hide.
+      throw new IllegalArgumentException("limits.cpus must be at least " + (int) MIN_CONCURRENCY_CPUS
+          + " for kind concurrency, was " + limits.cpus());
+    }
+    if (performance != null && concurrent != (performance.metric() == LatencyMetric.STRESS_MS)) {
+      throw new IllegalArgumentException("performance.metric must be stress_ms for kind concurrency, and stress_ms"
+          + " belongs to kind concurrency only");
+    }
+    if (concurrent && scoring.performance() > 0 && performance == null) {
+      throw new IllegalArgumentException("performance is required when scoring.performance is not 0");
+    }
+  }
+
+  /**
+   * The file every submission in {@code language} must hold: the language's entry file, or for kind
+   * concurrency the class candidates write.
+   */
+  public String entryFile(Language language) {
+    return kind == JudgeKind.CONCURRENCY ? concurrency.implementation() + ".java" : language.entryFile();
+  }
+
   /** A stdio manifest, which has no performance, service or load. */
   public Manifest(String format, String id, String title, JudgeKind kind, List<String> skills,
                   List<Language> languages, int suggestedMinutes, Limits limits, Scoring scoring, Tolerance compare) {
     this(format, id, title, kind, skills, languages, suggestedMinutes, limits, scoring, compare, null, null,
-        null, null);
+        null, null, null);
   }
 }

@@ -69,16 +69,45 @@ public final class PackageLoader {
         case HTTP_SERVICE -> scenarios.addAll(scenarios(visibility));
         case SQL -> datasets.addAll(datasets(visibility));
         case STDIO -> tests.addAll(tests(visibility));
+        case CONCURRENCY -> {
+          // The workload under tests/java is the hidden test; there is nothing public to run.
+        }
       }
     }
-    if (tests.stream().noneMatch(t -> t.visibility() == Visibility.HIDDEN)
+    Map<String, String> workload = manifest.kind() == JudgeKind.CONCURRENCY ? workload(manifest, starters) : Map.of();
+    if (workload.isEmpty() && tests.stream().noneMatch(t -> t.visibility() == Visibility.HIDDEN)
         && scenarios.stream().noneMatch(t -> t.visibility() == Visibility.HIDDEN)
         && datasets.stream().noneMatch(t -> t.visibility() == Visibility.HIDDEN)) {
       throw new PackageException("tests/hidden: a package needs at least one hidden test");
     }
     SqlDatabase database = manifest.kind() == JudgeKind.SQL ? database(manifest, datasets) : null;
     return new ChallengePackage(manifest, statement, starters, tests, references, submissions(manifest), scenarios,
-        database);
+        database, workload);
+  }
+
+  /** The workload's sources; the API is the starter's, and only there, so nobody can build with another. */
+  private Map<String, String> workload(Manifest manifest, Map<Language, Map<String, String>> starters) {
+    ConcurrencySpec spec = manifest.concurrency();
+    String api = ConcurrencySpec.sourcePath(spec.api());
+    if (!starters.get(Language.JAVA).containsKey(api)) {
+      throw new PackageException("starter/java/" + api + ": missing; concurrency.api names it");
+    }
+    var sources = sources("tests/java");
+    if (!sources.containsKey(ConcurrencySpec.sourcePath(spec.workload()))) {
+      throw new PackageException("tests/java/" + ConcurrencySpec.sourcePath(spec.workload())
+          + ": missing; concurrency.workload names it");
+    }
+    for (String path : spec.apiFiles(starters.get(Language.JAVA)).keySet()) {
+      if (sources.containsKey(path)) {
+        throw new PackageException("tests/java/" + path + ": the starter's copy is the challenge's API; leave it out"
+            + " here");
+      }
+    }
+    if (sources.keySet().stream().anyMatch(path -> !path.endsWith(".java") || path.equals("module-info.java"))) {
+      throw new PackageException("tests/java: holds the workload's .java sources only; the judge writes its"
+          + " module-info.java");
+    }
+    return sources;
   }
 
   private SqlDatabase database(Manifest manifest, List<Dataset> datasets) {
@@ -152,7 +181,7 @@ public final class PackageLoader {
     for (Language language : manifest.languages()) {
       String dir = folder + "/" + language.id();
       var files = sources(dir);
-      requireEntry(dir, language, files);
+      requireEntry(dir, manifest.entryFile(language), files);
       byLanguage.put(language, files);
     }
     return byLanguage;
@@ -189,8 +218,7 @@ public final class PackageLoader {
       for (String name : dirsIn("submissions/" + folder)) {
         String dir = "submissions/" + folder + "/" + name;
         var files = sources(dir);
-        Language language = Language.byEntryFile(files.keySet()).orElseThrow(() -> new PackageException(
-            dir + ": needs exactly one entry file (" + Language.entryFiles() + ")"));
+        Language language = language(manifest, dir, files);
         if (!manifest.languages().contains(language)) {
           throw new PackageException(dir + ": " + language.id() + " is not among the package's languages");
         }
@@ -200,9 +228,19 @@ public final class PackageLoader {
     return known;
   }
 
-  private static void requireEntry(String dir, Language language, Map<String, String> files) {
-    if (!files.containsKey(language.entryFile())) {
-      throw new PackageException(dir + "/" + language.entryFile() + ": missing");
+  /** A known submission's language, by its entry file; a concurrency package's are all Java. */
+  private static Language language(Manifest manifest, String dir, Map<String, String> files) {
+    if (manifest.kind() == JudgeKind.CONCURRENCY) {
+      requireEntry(dir, manifest.entryFile(Language.JAVA), files);
+      return Language.JAVA;
+    }
+    return Language.byEntryFile(files.keySet()).orElseThrow(() -> new PackageException(
+        dir + ": needs exactly one entry file (" + Language.entryFiles() + ")"));
+  }
+
+  private static void requireEntry(String dir, String entryFile, Map<String, String> files) {
+    if (!files.containsKey(entryFile)) {
+      throw new PackageException(dir + "/" + entryFile + ": missing");
     }
   }
 

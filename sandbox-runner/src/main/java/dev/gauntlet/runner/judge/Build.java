@@ -11,6 +11,7 @@ import dev.gauntlet.runner.image.RuntimeImages;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,23 +39,32 @@ public record Build(Map<String, byte[]> out, String failure) {
   }
 
   public static Build of(Sandbox sandbox, Submission submission, Limits limits) {
+    var files = new HashMap<String, byte[]>();
+    submission.files().forEach((path, text) -> files.put(path, text.getBytes(StandardCharsets.UTF_8)));
+    return run(sandbox, RuntimeImages.imageFor(submission.language()), files, submission.language().buildCommand(),
+        limits);
+  }
+
+  /** Runs {@code command} on {@code sources}, put under {@code src/}, in a build sandbox of {@code image}. */
+  public static Build run(Sandbox sandbox, String image, Map<String, byte[]> sources, List<String> command,
+                          Limits limits) {
     SandboxResult build;
     try {
-      build = sandbox.run(request(submission, limits));
+      build = sandbox.run(request(image, sources, command, limits));
     } catch (SandboxOutputException e) {
       return new Build(Map.of(), "the build left files that cannot be taken out of the sandbox: " + e.getMessage());
     }
     return build.succeeded() ? new Build(build.out(), null) : new Build(Map.of(), log(build));
   }
 
-  private static SandboxRequest request(Submission submission, Limits limits) {
+  private static SandboxRequest request(String image, Map<String, byte[]> sources, List<String> command,
+                                        Limits limits) {
     var files = new HashMap<String, byte[]>();
-    submission.files().forEach((path, text) -> files.put("src/" + path, text.getBytes(StandardCharsets.UTF_8)));
+    sources.forEach((path, bytes) -> files.put("src/" + path, bytes));
     var buildLimits = new SandboxLimits(Math.max(limits.memoryMb(), BUILD_MEMORY_MB) * (1L << 20),
         Math.max(limits.cpus(), 1.0), Math.max(limits.pids(), BUILD_PIDS), Duration.ofSeconds(limits.buildSeconds()),
         new StreamCap(BUILD_OUTPUT_BYTES, true), new StreamCap(LOG_BYTES, false), BUILD_SCRATCH_MB);
-    return new SandboxRequest(RuntimeImages.imageFor(submission.language()), files, "src",
-        submission.language().buildCommand(), Optional.empty(), true, buildLimits);
+    return new SandboxRequest(image, files, "src", command, Optional.empty(), true, buildLimits);
   }
 
   private static String log(SandboxResult build) {

@@ -3,6 +3,7 @@ package dev.gauntlet.runner.judge;
 import dev.gauntlet.runner.challenge.ChallengePackage;
 import dev.gauntlet.runner.challenge.JudgeKind;
 import dev.gauntlet.runner.docker.Sandbox;
+import dev.gauntlet.runner.judge.concurrency.ConcurrencyJudge;
 import dev.gauntlet.runner.judge.http.HttpServiceJudge;
 import dev.gauntlet.runner.judge.sql.SqlJudge;
 import dev.gauntlet.runner.judge.stdio.StdioJudge;
@@ -19,6 +20,7 @@ public final class JudgeByKind implements Judge {
     judges.put(JudgeKind.STDIO, new StdioJudge(sandbox));
     judges.put(JudgeKind.HTTP_SERVICE, new HttpServiceJudge(sandbox));
     judges.put(JudgeKind.SQL, new SqlJudge(sandbox));
+    judges.put(JudgeKind.CONCURRENCY, new ConcurrencyJudge(sandbox));
   }
 
   @Override

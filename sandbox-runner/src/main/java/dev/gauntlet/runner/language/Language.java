@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 public enum Language {
   JAVA("java", "Main.java",
-      List.of("sh", "-c", "javac -J-XX:+UseSerialGC -J-XX:TieredStopAtLevel=1 -encoding UTF-8 -nowarn -proc:none"
-          + " -cp " + Libraries.JAVA_CLASS_PATH + " -d /sandbox/out $(find /sandbox/src -name '*.java')"),
+      List.of("sh", "-c", Language.JAVAC + " -cp " + Libraries.JAVA_CLASS_PATH + " -d /sandbox/out $(find /sandbox/src -name '*.java')"),
       // The heap ceiling sits far above any container limit (it is only reserved, not used), so
       // running out of memory is the kernel's OOM kill, read from the engine, and not an
       // OutOfMemoryError that would pass for a runtime error.
@@ -40,6 +39,10 @@ public enum Language {
       List.of("sh", "-c", "chmod u+x /sandbox/out/main && exec /sandbox/out/main")),
   /** A query, with index statements beside it in {@code indexes.sql}; judged by kind sql only. */
   SQL("sql", "query.sql", "postgres", List.of(), List.of());
+
+  /** javac as every Java build in a sandbox runs it: quick to start, and no annotation processor of the candidate's. */
+  public static final String JAVAC = "javac -J-XX:+UseSerialGC -J-XX:TieredStopAtLevel=1 -encoding UTF-8 -nowarn"
+      + " -proc:none";
 
   private final String id;
   private final String entryFile;

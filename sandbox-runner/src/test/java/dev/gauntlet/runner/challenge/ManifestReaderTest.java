@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gauntlet.runner.language.Language;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +41,7 @@ class ManifestReaderTest {
   @CsvSource(delimiter = '|', textBlock = """
       memory out of range  | 'memory_mb: 256'        | 'memory_mb: 4'       | challenge.yaml:8: limits: memory_mb must be between 16 and 8192, was 4
       unknown language     | '[java, python]'        | '[java, rust]'       | challenge.yaml:6: languages[1]: 'rust' is not one of [java, python, node, go, sql]
-      unknown kind         | 'kind: stdio'           | 'kind: sql-magic'    | challenge.yaml:4: kind: 'sql-magic' is not one of [stdio, http-service, sql]
+      unknown kind         | 'kind: stdio'           | 'kind: sql-magic'    | challenge.yaml:4: kind: 'sql-magic' is not one of [stdio, http-service, sql, concurrency]
       unknown field        | 'skills:'               | 'skils:'             | challenge.yaml:5: skils: unknown field (known: [
       wrong format         | 'format: gauntlet/1'    | 'format: kattis'     | challenge.yaml:1: format must be gauntlet/1, was kattis
       bad id               | 'id: sum-of-numbers'    | 'id: Sum Of Numbers' | id must be lower-case words joined by '-'
@@ -95,7 +96,7 @@ class ManifestReaderTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       zero before full marks   | 'zero_at: 5'             | 'zero_at: 1.2'          | zero_at must be greater than full_marks_at, was 1.2
-      unknown metric           | 'metric: p90_ms'         | 'metric: p95_ms'        | 'p95_ms' is not one of [p50_ms, p90_ms, p99_ms, mean_ms, query_ms]
+      unknown metric           | 'metric: p90_ms'         | 'metric: p95_ms'        | 'p95_ms' is not one of [p50_ms, p90_ms, p99_ms, mean_ms, query_ms, stress_ms]
       relative path            | 'path: /v1/links'        | 'path: v1/links'        | path must start with '/' or a captured ${value}, was v1/links
       rate too high            | 'rate: 100'              | 'rate: 100000'          | load: rate must be between 1 and 5000
       restricted header        | '{ path: /v1/links }'    | '{ path: /x, headers: { Host: evil } }' | Host is set by the client itself
@@ -142,6 +143,57 @@ class ManifestReaderTest {
     assertThatThrownBy(() -> ManifestReader.read(SQL.replace(replace, with)))
         .isInstanceOf(PackageException.class)
         .hasMessageContaining(message);
+  }
+
+  private static final String CONCURRENCY = """
+      format: gauntlet/1
+      id: bank
+      title: Bank
+      kind: concurrency
+      languages: [java]
+      suggested_minutes: 30
+      limits: { build_seconds: 60, wall_seconds: 6, memory_mb: 512, cpus: 2.0, pids: 128, output_kb: 64 }
+      scoring: { correctness: 70, performance: 30 }
+      performance: { metric: stress_ms, full_marks_at: 1.5, zero_at: 6, rounds: 2 }
+      concurrency: { api: bank.Bank, implementation: ConcurrentBank, workload: bank.BankWorkload }
+      """;
+
+  @Test
+  @DisplayName("reads a concurrency manifest; stress runs default to 4 threads of 100,000 calls; the class is the entry file")
+  void readsConcurrency() {
+    Manifest m = ManifestReader.read(CONCURRENCY);
+
+    assertThat(m.kind()).isEqualTo(JudgeKind.CONCURRENCY);
+    assertThat(m.concurrency()).isEqualTo(new ConcurrencySpec("bank.Bank", "ConcurrentBank", "bank.BankWorkload", 4,
+        100_000));
+    assertThat(m.entryFile(Language.JAVA)).isEqualTo("ConcurrentBank.java");
+    assertThat(m.concurrency().apiFiles(Map.of("bank/Bank.java", "i", "bank/Approvals.java", "a",
+        "bank/deep/Other.java", "o", "ConcurrentBank.java", "c"))).containsOnlyKeys("bank/Bank.java", "bank/Approvals.java");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      another language  | 'languages: [java]'          | 'languages: [java, python]'  | languages must be [java] for kind concurrency
+      one CPU           | 'cpus: 2.0'                  | 'cpus: 1.0'                  | limits.cpus must be at least 2 for kind concurrency, was 1.0
+      a load's metric   | 'metric: stress_ms'          | 'metric: p99_ms'             | performance.metric must be stress_ms for kind concurrency
+      api in no package | 'api: bank.Bank'             | 'api: Bank'                  | api must name an interface in a package
+      class in a package | 'implementation: ConcurrentBank' | 'implementation: bank.ConcurrentBank' | implementation must name a class in no package
+      one thread        | 'workload: bank.BankWorkload' | 'workload: bank.BankWorkload, threads: 1' | threads must be between 2 and 16
+      """)
+  @DisplayName("keeps concurrency to Java on two CPUs or more, timed by its stress runs")
+  void explainsConcurrency(String name, String replace, String with, String message) {
+    assertThatThrownBy(() -> ManifestReader.read(CONCURRENCY.replace(replace, with)))
+        .isInstanceOf(PackageException.class)
+        .hasMessageContaining(message);
+  }
+
+  @Test
+  @DisplayName("refuses concurrency: outside kind concurrency, and kind concurrency without it")
+  void concurrencyOutsideItsKind() {
+    assertThatThrownBy(() -> ManifestReader.read(VALID + "concurrency: { api: a.B, implementation: C, workload: a.W }\n"))
+        .hasMessageContaining("concurrency belongs to kind concurrency only");
+    assertThatThrownBy(() -> ManifestReader.read(CONCURRENCY.replaceAll("concurrency: \\{.*\\}\n", "")))
+        .hasMessageContaining("concurrency is required for kind concurrency");
   }
 
   @Test

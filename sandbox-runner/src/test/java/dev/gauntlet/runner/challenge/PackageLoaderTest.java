@@ -112,6 +112,62 @@ class PackageLoaderTest {
         .hasMessageContaining("id: 'echo' must match the folder name 'other'");
   }
 
+  private void concurrencyPackage() throws IOException {
+    pkg = catalog.resolve("bank");
+    write("challenge.yaml", """
+        format: gauntlet/1
+        id: bank
+        title: Bank
+        kind: concurrency
+        languages: [java]
+        suggested_minutes: 30
+        limits: { build_seconds: 60, wall_seconds: 6, memory_mb: 512, cpus: 2.0, pids: 128, output_kb: 64 }
+        scoring: { correctness: 100, performance: 0 }
+        concurrency: { api: bank.Bank, implementation: ConcurrentBank, workload: bank.BankWorkload }
+        """);
+    write("statement.md", "# Bank\n");
+    write("starter/java/bank/Bank.java", "package bank;\npublic interface Bank {}\n");
+    write("starter/java/ConcurrentBank.java", "public class ConcurrentBank implements bank.Bank {}\n");
+    write("reference/java/ConcurrentBank.java", "public class ConcurrentBank implements bank.Bank {}\n");
+    write("tests/java/bank/BankWorkload.java", "package bank;\npublic class BankWorkload {}\n");
+    write("submissions/wrong_answer/empty/ConcurrentBank.java", "public class ConcurrentBank implements bank.Bank {}\n");
+  }
+
+  @Test
+  @DisplayName("reads a concurrency package: the workload's sources, and known submissions by the class they must hold")
+  void loadsConcurrency() throws IOException {
+    concurrencyPackage();
+
+    var loaded = PackageLoader.load(pkg);
+
+    assertThat(loaded.workload()).containsOnlyKeys("bank/BankWorkload.java");
+    assertThat(loaded.submissions()).singleElement().extracting(KnownSubmission::language).isEqualTo(Language.JAVA);
+  }
+
+  @Test
+  @DisplayName("a concurrency package's API lives in the starter alone, and its workload where the manifest says")
+  void refusesMisplacedConcurrencySources() throws IOException {
+    concurrencyPackage();
+    write("tests/java/bank/Bank.java", "package bank;\npublic interface Bank {}\n");
+    assertThatThrownBy(() -> PackageLoader.load(pkg))
+        .hasMessage("tests/java/bank/Bank.java: the starter's copy is the challenge's API; leave it out here");
+    Files.delete(pkg.resolve("tests/java/bank/Bank.java"));
+    write("tests/java/module-info.java", "module x {}\n");
+    assertThatThrownBy(() -> PackageLoader.load(pkg)).hasMessageContaining("the judge writes its module-info.java");
+    Files.delete(pkg.resolve("tests/java/module-info.java"));
+    Files.move(pkg.resolve("tests/java/bank/BankWorkload.java"), pkg.resolve("tests/java/bank/Other.java"));
+    assertThatThrownBy(() -> PackageLoader.load(pkg))
+        .hasMessage("tests/java/bank/BankWorkload.java: missing; concurrency.workload names it");
+    Files.move(pkg.resolve("tests/java/bank/Other.java"), pkg.resolve("tests/java/bank/BankWorkload.java"));
+    Files.delete(pkg.resolve("submissions/wrong_answer/empty/ConcurrentBank.java"));
+    write("submissions/wrong_answer/empty/Main.java", "class Main {}\n");
+    assertThatThrownBy(() -> PackageLoader.load(pkg))
+        .hasMessage("submissions/wrong_answer/empty/ConcurrentBank.java: missing");
+    Files.delete(pkg.resolve("starter/java/bank/Bank.java"));
+    assertThatThrownBy(() -> PackageLoader.load(pkg))
+        .hasMessage("starter/java/bank/Bank.java: missing; concurrency.api names it");
+  }
+
   private void sqlPackage() throws IOException {
     pkg = catalog.resolve("report");
     write("challenge.yaml", SqlManifests.TIMED);

@@ -37,7 +37,7 @@ final class LoadRounds {
       case P90_MS -> histogram.getValueAtPercentile(90);
       case P99_MS -> histogram.getValueAtPercentile(99);
       case MEAN_MS -> histogram.getMean();
-      case QUERY_MS -> throw new IllegalArgumentException("query_ms is the sql judge's metric, not a load's");
+      case QUERY_MS, STRESS_MS -> throw new IllegalArgumentException(metric.manifestName() + " is not a load's metric");
     };
     return micros / 1000;
   }

@@ -1,0 +1,103 @@
+package dev.gauntlet.harness.run;
+
+import dev.gauntlet.harness.protocol.ProblemKind;
+import dev.gauntlet.harness.protocol.Text;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs tasks on threads of their own, released at the same instant so that their calls overlap, and
+ * waits for them no later than the deadline. The threads are daemons: a stuck one must not keep the
+ * harness from reporting it.
+ */
+final class Workers {
+  private static final int FRAMES_SHOWN = 3;
+
+  private Workers() {
+  }
+
+  @FunctionalInterface
+  interface Task {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs the tasks and returns the nanoseconds from their release to the end of the last one.
+   *
+   * @param what what the tasks are, for a problem's message ("trial 12", "stress run 2")
+   */
+  static long run(List<Task> tasks, long deadlineNanos, String what) throws Failure {
+    int count = tasks.size();
+    var ready = new CountDownLatch(count);
+    var go = new CountDownLatch(1);
+    var thrown = new Throwable[count];
+    var threads = new ArrayList<Thread>(count);
+    for (int i = 0; i < count; i++) {
+      int index = i;
+      Task task = tasks.get(i);
+      Thread thread = new Thread(() -> {
+        ready.countDown();
+        try {
+          go.await();
+          task.run();
+        } catch (Throwable t) {
+          thrown[index] = t;
+        }
+      }, "gauntlet-worker-" + i);
+      thread.setDaemon(true);
+      threads.add(thread);
+      thread.start();
+    }
+    long start;
+    try {
+      ready.await();
+      start = System.nanoTime();
+      go.countDown();
+      for (Thread thread : threads) {
+        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+      }
+    } catch (InterruptedException e) {
+      throw new Failure(ProblemKind.SETUP, "the harness was interrupted during " + what);
+    }
+    long elapsed = System.nanoTime() - start;
+    var stuck = threads.stream().filter(Thread::isAlive).toList();
+    if (!stuck.isEmpty()) {
+      throw new Failure(ProblemKind.STUCK, what + ": " + stuck.size() + " of " + count + " threads had not returned"
+          + " by the deadline (a deadlock, a lost wake-up, or a call that never returns):" + whereStuck(stuck));
+    }
+    for (int i = 0; i < count; i++) {
+      if (thrown[i] != null) {
+        throw new Failure(ProblemKind.THREW, what + ", thread " + (i + 1) + ": " + describe(thrown[i]));
+      }
+    }
+    return elapsed;
+  }
+
+  /** A throwable as the candidate reads it: its class, message and where it came from. */
+  static String describe(Throwable thrown) {
+    var text = new StringBuilder(thrown.getClass().getName());
+    String message = thrown.getMessage();
+    if (message != null) {
+      text.append(": ").append(Text.cap(message, 300));
+    }
+    StackTraceElement[] frames = thrown.getStackTrace();
+    for (int i = 0; i < Math.min(FRAMES_SHOWN, frames.length); i++) {
+      text.append("\n    at ").append(frames[i]);
+    }
+    return text.toString();
+  }
+
+  private static String whereStuck(List<Thread> stuck) {
+    var text = new StringBuilder();
+    for (Thread thread : stuck) {
+      text.append("\n  ").append(thread.getName()).append(' ').append(thread.getState());
+      StackTraceElement[] frames = thread.getStackTrace();
+      for (int i = 0; i < Math.min(FRAMES_SHOWN, frames.length); i++) {
+        text.append("\n    at ").append(frames[i]);
+      }
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,246 @@
+package dev.gauntlet.runner.judge.concurrency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gauntlet.runner.challenge.ChallengePackage;
+import dev.gauntlet.runner.challenge.PackageLoader;
+import dev.gauntlet.runner.docker.DockerFixture;
+import dev.gauntlet.runner.docker.Sandbox;
+import dev.gauntlet.runner.judge.Progress;
+import dev.gauntlet.runner.judge.Submission;
+import dev.gauntlet.runner.language.Language;
+import dev.gauntlet.runner.verdict.JudgeResult;
+import dev.gauntlet.runner.verdict.Verdict;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The concurrency judge against classes that try to forge their verdict instead of earning it, in
+ * real sandboxes. Each forger is otherwise wrong (or, where that proves more, otherwise right): the
+ * trick is all it has, and it must earn nothing.
+ */
+@DisplayName("Judging a concurrent class")
+class ConcurrencyJudgeIT {
+  private static final String MANIFEST = """
+      format: gauntlet/1
+      id: sequence
+      title: A sequence of numbers
+      kind: concurrency
+      languages: [java]
+      suggested_minutes: 10
+      limits: { build_seconds: 60, wall_seconds: 4, memory_mb: 512, cpus: 2.0, pids: 128, output_kb: 64 }
+      scoring: { correctness: 100, performance: 0 }
+      concurrency: { api: seq.Sequence, implementation: Numbers, workload: seq.SequenceWorkload, threads: 4, operations: 20000 }
+      """;
+  private static final String API = """
+      package seq;
+
+      /** Hands out 1, 2, 3, ..., each number once. */
+      public interface Sequence {
+        long next();
+      }
+      """;
+  private static final String WORKLOAD = """
+      package seq;
+
+      import dev.gauntlet.harness.api.Call;
+      import dev.gauntlet.harness.api.Workload;
+      import java.util.List;
+      import java.util.SplittableRandom;
+
+      public final class SequenceWorkload implements Workload<Sequence> {
+        public Class<Sequence> api() {
+          return Sequence.class;
+        }
+
+        public Sequence create(Class<? extends Sequence> implementation) throws ReflectiveOperationException {
+          return implementation.getConstructor().newInstance();
+        }
+
+        public Call<Sequence> call(SplittableRandom random) {
+          return new Call<>("next()", Sequence::next);
+        }
+
+        public Object stress(Sequence target, int thread, SplittableRandom random, int operations) {
+          long[] seen = new long[operations];
+          for (int i = 0; i < operations; i++) {
+            seen[i] = target.next();
+          }
+          return seen;
+        }
+
+        public String verify(Sequence target, List<Object> tallies) {
+          int total = tallies.stream().mapToInt(t -> ((long[]) t).length).sum();
+          boolean[] handedOut = new boolean[total + 1];
+          for (Object tally : tallies) {
+            for (long n : (long[]) tally) {
+              if (n < 1 || n > total || handedOut[(int) n]) {
+                return n + " was handed out twice, or out of range";
+              }
+              handedOut[(int) n] = true;
+            }
+          }
+          return null;
+        }
+      }
+      """;
+  private static final String ATOMIC = """
+      public final class Numbers implements seq.Sequence {
+        private final java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong();
+        %s
+        public long next() {
+          %s
+          return last.incrementAndGet();
+        }
+      }
+      """;
+  /** Loses numbers to races: what a forger has to offer besides its trick. */
+  private static final String RACY = """
+      public final class Numbers implements seq.Sequence {
+        private long last;
+        %s
+        public long next() {
+          %s
+          return ++last;
+        }
+      }
+      """;
+
+  @TempDir
+  private static Path root;
+  private static ChallengePackage pkg;
+
+  private final ConcurrencyJudge judge = new ConcurrencyJudge(new Sandbox(DockerFixture.docker()));
+
+  @BeforeAll
+  static void writePackage() throws IOException {
+    Path dir = root.resolve("sequence");
+    write(dir.resolve("challenge.yaml"), MANIFEST);
+    write(dir.resolve("statement.md"), "# A sequence\n");
+    write(dir.resolve("starter/java/seq/Sequence.java"), API);
+    write(dir.resolve("starter/java/Numbers.java"), RACY.formatted("", ""));
+    write(dir.resolve("reference/java/Numbers.java"), ATOMIC.formatted("", ""));
+    write(dir.resolve("tests/java/seq/SequenceWorkload.java"), WORKLOAD);
+    pkg = PackageLoader.load(dir);
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  private JudgeResult judge(String source) {
+    return judge.judge(pkg, new Submission(Language.JAVA, Map.of("Numbers.java", source)), Progress.NONE);
+  }
+
+  @Test
+  @DisplayName("a correct class is accepted: its histories replayed on the reference, its stress runs checked")
+  void correctClass() {
+    var result = judge(ATOMIC.formatted("", ""));
+
+    assertThat(result.verdict()).as(result.message()).isEqualTo(Verdict.ACCEPTED);
+    assertThat(result.score()).isEqualTo(100);
+    assertThat(result.tests()).extracting(t -> t.name() + " " + t.verdict())
+        .containsExactly("stress ACCEPTED", "linearizability ACCEPTED");
+  }
+
+  @Test
+  @DisplayName("a race is found, and its own copy of the interface does not change what it must implement")
+  void race() {
+    var result = judge.judge(pkg, new Submission(Language.JAVA, Map.of("Numbers.java", RACY.formatted("", ""),
+        "seq/Sequence.java", "package seq;\npublic interface Sequence { long next(); default long peek() { return 0; } }\n")),
+        Progress.NONE);
+
+    assertThat(result.verdict()).as(result.message()).isEqualTo(Verdict.WRONG_ANSWER);
+    assertThat(result.score()).isZero();
+    assertThat(result.message()).containsAnyOf("handed out twice", "no order of them");
+  }
+
+  @Test
+  @DisplayName("System.exit(0) before the harness reports earns nothing")
+  void exitZero() {
+    var result = judge(RACY.formatted("static { System.exit(0); }", ""));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.RUNTIME_ERROR);
+    assertThat(result.score()).isZero();
+    assertThat(result.message()).contains("exit status 0", "before the harness reported");
+  }
+
+  @Test
+  @DisplayName("a result line printed by the class, with any signature it can make, is not a report")
+  void fakeReport() {
+    String forge = """
+        static {
+          String body = "timed\\t1000\\nchecked\\t200\\nend\\n";
+          String base64 = java.util.Base64.getEncoder().encodeToString(body.getBytes());
+          System.out.println("gauntlet-report " + "00".repeat(32) + " " + base64);
+          System.out.flush();
+          Runtime.getRuntime().halt(0);
+        }
+        """;
+    var result = judge(RACY.formatted(forge, ""));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.RUNTIME_ERROR);
+    assertThat(result.score()).isZero();
+    assertThat(result.message()).contains("printed result lines count for nothing");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      reflection into the harness | java.lang.invoke.MethodHandles.privateLookupIn(Class.forName("dev.gauntlet.harness.run.HarnessMain"), java.lang.invoke.MethodHandles.lookup()); | IllegalAccessException
+      the harness's signing code  | Class.forName("dev.gauntlet.harness.protocol.Signature").getMethod("line", byte[].class, String.class).invoke(null, new byte[32], ""); | IllegalAccessException
+      sun.misc.Unsafe             | Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe"); | ClassNotFoundException: sun.misc.Unsafe
+      a native library            | java.nio.file.Files.copy(java.nio.file.Path.of(System.getProperty("java.home"), "lib", "libzip.so"), java.nio.file.Path.of("evil.so")); System.load(java.nio.file.Path.of("evil.so").toAbsolutePath().toString()); | UnsatisfiedLinkError
+      its own memory              | new java.io.RandomAccessFile("/proc/self/mem", "r").close(); | /proc/self/mem (Permission denied)
+      """)
+  @DisplayName("a class cannot reach what signs the report: the module is closed, and Unsafe, native code and its own memory are out of reach")
+  void reachesForTheKey(String trick, String attempt, String refusal) {
+    var result = judge(RACY.formatted("static { try { " + attempt + " } catch (Exception e) { throw new RuntimeException(e); } }", ""));
+
+    assertThat(result.verdict()).as(trick).isEqualTo(Verdict.RUNTIME_ERROR);
+    assertThat(result.score()).isZero();
+    assertThat(result.message()).as(trick).contains(refusal);
+  }
+
+  @Test
+  @DisplayName("a thread that outlives the calls earns nothing, even for a class that is otherwise right")
+  void leftoverThread() {
+    String start = """
+        static {
+          Thread worker = new Thread(() -> {
+            try {
+              Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }, "helper");
+          worker.setDaemon(true);
+          worker.start();
+        }
+        """;
+    var result = judge(ATOMIC.formatted(start, ""));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.RUNTIME_ERROR);
+    assertThat(result.score()).isZero();
+    assertThat(result.message()).contains("still running after its last call: helper");
+  }
+
+  @Test
+  @DisplayName("a call that sleeps past the deadline earns nothing, even for a class that is otherwise right")
+  void sleepsPastTheTest() {
+    var result = judge(ATOMIC.formatted("", "try { Thread.sleep(60_000); } catch (InterruptedException e) { }"));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.TIME_LIMIT);
+    assertThat(result.score()).isZero();
+    assertThat(result.message()).contains("had not returned by the deadline", "TIMED_WAITING");
+  }
+}
