@@ -11,7 +11,8 @@ import java.util.List;
  * @param maxScore the package's total points
  * @param message  build output (or why the statements were refused) on {@code BUILD_ERROR}, the cause on
  *                 {@code JUDGE_ERROR}, why the target was missed on {@code TOO_SLOW}, what changed when a
- *                 query's result changed between runs; else null
+ *                 query's result changed between runs, what a concurrent class got wrong (the history no
+ *                 order explains, the broken check, the stuck threads); else null
  * @param tests       test cases (or scenarios) in the order they ran; with stdio, the ones after the
  *                    first failure did not run
  * @param performance how the latency score came about, when latency was measured

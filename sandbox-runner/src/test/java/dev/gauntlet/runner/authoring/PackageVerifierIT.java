@@ -92,6 +92,22 @@ class PackageVerifierIT {
   }
 
   @Test
+  @DisplayName("a new concurrency skeleton verifies: its race is caught and its one lock scored down")
+  void concurrencySkeletonVerifies() {
+    var numbers = PackageTemplate.create(JudgeKind.CONCURRENCY, "order-numbers", catalog);
+
+    var report = verifier.verify(numbers);
+
+    assertThat(report.passed()).as(report.render()).isTrue();
+    assertThat(report.checks()).extracting(Check::solution, Check::actual).containsExactlyInAnyOrder(
+        tuple("reference/java", Verdict.ACCEPTED),
+        tuple("submissions/too_slow/one-lock", Verdict.TOO_SLOW),
+        tuple("submissions/wrong_answer/check-then-create", Verdict.WRONG_ANSWER));
+    assertThat(report.render()).containsPattern(
+        "submissions/too_slow/one-lock: stress_ms [0-9.]+ ms against the reference's [0-9.]+ ms");
+  }
+
+  @Test
   @DisplayName("fails a package whose reference is missing, naming the file")
   void missingReference() throws IOException {
     Files.delete(pkg.resolve("reference/python/main.py"));

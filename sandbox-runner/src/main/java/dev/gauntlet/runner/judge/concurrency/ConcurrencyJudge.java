@@ -17,6 +17,7 @@ import dev.gauntlet.runner.judge.Logs;
 import dev.gauntlet.runner.judge.Progress;
 import dev.gauntlet.runner.judge.ReferenceFailure;
 import dev.gauntlet.runner.judge.Submission;
+import dev.gauntlet.runner.language.Language;
 import dev.gauntlet.runner.verdict.JudgeResult;
 import dev.gauntlet.runner.verdict.PerformanceReport;
 import dev.gauntlet.runner.verdict.TestResult;
@@ -69,6 +70,17 @@ public final class ConcurrencyJudge implements Judge {
 
   @Override
   public JudgeResult judge(ChallengePackage pkg, Submission submission, Progress progress) {
+    return judgeSubmission(pkg, submission, progress, true);
+  }
+
+  /** The reference must pass its own trials and stress runs; it is not timed against itself. */
+  @Override
+  public JudgeResult judgeReference(ChallengePackage pkg, Language language) {
+    return judgeSubmission(pkg, new Submission(language, pkg.references().get(language)), Progress.NONE, false);
+  }
+
+  private JudgeResult judgeSubmission(ChallengePackage pkg, Submission submission, Progress progress,
+                                      boolean timed) {
     int maxScore = pkg.manifest().scoring().total();
     Limits limits = pkg.manifest().limits();
     var build = Build.of(sandbox, new Submission(submission.language(),
@@ -77,7 +89,7 @@ public final class ConcurrencyJudge implements Judge {
       return new JudgeResult(Verdict.BUILD_ERROR, 0, maxScore, build.failure(), List.of());
     }
     try {
-      return judgeBuilt(pkg, challenge(pkg), build.out(), progress);
+      return judgeBuilt(pkg, challenge(pkg), build.out(), progress, timed);
     } catch (ReferenceFailure e) {
       return JudgeResult.judgeError(e.getMessage(), maxScore);
     }
@@ -99,11 +111,10 @@ public final class ConcurrencyJudge implements Judge {
   }
 
   private JudgeResult judgeBuilt(ChallengePackage pkg, BuiltChallenge challenge, Map<String, byte[]> classes,
-                                 Progress progress) {
+                                 Progress progress, boolean timed) {
     var manifest = pkg.manifest();
     int maxScore = manifest.scoring().total();
     ConcurrencySpec spec = manifest.concurrency();
-    boolean timed = manifest.scoring().performance() > 0;
     long seed = SEEDS.nextLong();
     // The reference's class has the name candidates must use, so one plan serves both sides.
     Plan first = plan(manifest, seed, TRIALS);
@@ -128,7 +139,7 @@ public final class ConcurrencyJudge implements Judge {
       return new JudgeResult(Verdict.WRONG_ANSWER, 0, maxScore, notLinearizable.message(), tests);
     }
     int correctness = manifest.scoring().correctness();
-    if (!timed) {
+    if (!timed || manifest.scoring().performance() == 0) {
       return new JudgeResult(Verdict.ACCEPTED, correctness, maxScore, null, tests);
     }
     var candidateMs = new ArrayList<>(millis(candidate));

@@ -166,6 +166,33 @@ class ConcurrencyJudgeIT {
   }
 
   @Test
+  @DisplayName("numbers handed out in blocks per thread pass the stress check but no order explains them: the replay catches it")
+  void notLinearizable() {
+    String blocks = """
+        public final class Numbers implements seq.Sequence {
+          private final java.util.concurrent.atomic.AtomicLong blocks = new java.util.concurrent.atomic.AtomicLong();
+          private final ThreadLocal<long[]> mine = ThreadLocal.withInitial(() -> new long[2]);
+
+          public long next() {
+            long[] block = mine.get();
+            if (block[0] == block[1]) {
+              block[0] = blocks.getAndIncrement() * 100;
+              block[1] = block[0] + 100;
+            }
+            return ++block[0];
+          }
+        }
+        """;
+    var result = judge(blocks);
+
+    assertThat(result.verdict()).as(result.message()).isEqualTo(Verdict.WRONG_ANSWER);
+    assertThat(result.score()).isZero();
+    assertThat(result.tests()).extracting(t -> t.name() + " " + t.verdict())
+        .containsExactly("stress ACCEPTED", "linearizability WRONG_ANSWER");
+    assertThat(result.message()).contains("no order of them", "thread 1: next() → ");
+  }
+
+  @Test
   @DisplayName("System.exit(0) before the harness reports earns nothing")
   void exitZero() {
     var result = judge(RACY.formatted("static { System.exit(0); }", ""));
