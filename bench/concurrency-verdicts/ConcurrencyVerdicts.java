@@ -38,8 +38,9 @@ public class ConcurrencyVerdicts {
         .append("Measured ").append(Instant.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
         .append(" cores by `bench/concurrency-verdicts/run`. Each failing known submission below was judged ")
         .append(failingRepeats).append(" times in full, each other one ").append(passingRepeats)
-        .append(" times. \"Caught by\" says what found a failing one: a linearizability trial, or a stress")
-        .append(" run (the first, untimed one is the warm-up). A ratio is the median of the submission's timed")
+        .append(" times. \"Caught by\" says what found a failing one: a replayed trial (no order of its calls")
+        .append(" explains their results), a trial (stuck, or a call threw), or a stress run's check (the first,")
+        .append(" untimed stress run is the warm-up). A ratio is the median of the submission's timed")
         .append(" stress runs over the reference's, side by side in the same job.\n\n")
         .append("| package | submission | expected every time | verdicts | caught by | ratio, run by run |\n")
         .append("|---|---|---|---|---|---|\n");
@@ -68,7 +69,7 @@ public class ConcurrencyVerdicts {
       return "";
     }
     if (message.startsWith("in trial")) {
-      return "replayed trial";
+      return "a replayed trial";
     }
     int end = message.indexOf(':');
     String where = end < 0 ? message : message.substring(0, end);

@@ -30,7 +30,7 @@ public class SandboxOverhead {
     try (var docker = DockerClients.fromEnvironment();
          var fresh = new Sandbox(docker, 0);
          var warm = new Sandbox(docker, 2)) {
-      new RuntimeImages(docker).ensureLanguages();
+      new RuntimeImages(docker).ensureJudgingImages();
       var limits = new SandboxLimits(256L << 20, 1.0, 64, Duration.ofSeconds(10),
           new StreamCap(1 << 16, true), new StreamCap(1 << 16, false), 16);
       var request = new SandboxRequest(RuntimeImages.imageFor(Language.PYTHON),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gauntlet.runner.challenge.Catalog;
 import dev.gauntlet.runner.challenge.ChallengePackage;
+import dev.gauntlet.runner.challenge.ConcurrencySpec;
 import dev.gauntlet.runner.challenge.Dataset;
 import dev.gauntlet.runner.challenge.ScenarioFile;
 import dev.gauntlet.runner.challenge.Visibility;
@@ -52,17 +53,22 @@ class BundledCatalogTest {
         assertThat(pkg.tests(Visibility.HIDDEN)).isNotEmpty();
         assertThat(pkg.statement()).contains("## Input", "## Output");
       }
+      case CONCURRENCY -> {
+        assertThat(pkg.workload()).containsKey(ConcurrencySpec.sourcePath(pkg.manifest().concurrency().workload()));
+        assertThat(pkg.statement()).contains("## How it is judged", pkg.manifest().concurrency().implementation());
+      }
     }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("packages")
-  @DisplayName("has known submissions that must be wrong and too slow (and accepted ones for stdio and sql)")
+  @DisplayName("has known submissions that must be wrong and too slow (and accepted ones but for http-service)")
   void knownSubmissions(ChallengePackage pkg) {
     var expected = switch (pkg.manifest().kind()) {
       case HTTP_SERVICE -> new Verdict[] {Verdict.WRONG_ANSWER, Verdict.TOO_SLOW};
       case SQL -> new Verdict[] {Verdict.ACCEPTED, Verdict.WRONG_ANSWER, Verdict.TOO_SLOW};
       case STDIO -> new Verdict[] {Verdict.ACCEPTED, Verdict.WRONG_ANSWER, Verdict.TIME_LIMIT};
+      case CONCURRENCY -> new Verdict[] {Verdict.ACCEPTED, Verdict.WRONG_ANSWER, Verdict.TOO_SLOW};
     };
     assertThat(pkg.submissions()).extracting(s -> s.expected()).contains(expected);
   }

@@ -126,7 +126,7 @@ public final class PlatformApp implements AutoCloseable {
     var docker = DockerClients.fromEnvironment();
     resources.push(docker);
     docker.pingCmd().exec();
-    new RuntimeImages(docker).ensureLanguages();
+    new RuntimeImages(docker).ensureJudgingImages();
     var sandbox = new Sandbox(docker, config.warmPool());
     // Pushed after the client: a runner that stops removes its sandboxes before the client closes.
     resources.push(sandbox);

@@ -75,7 +75,7 @@ public final class ChallengeCommand {
     }
     Path scratch = Files.createTempDirectory("gauntlet-verify-");
     try (var docker = DockerClients.fromEnvironment(); var sandbox = new Sandbox(docker)) {
-      new RuntimeImages(docker).ensureLanguages();
+      new RuntimeImages(docker).ensureJudgingImages();
       var verifier = new PackageVerifier(new JudgeByKind(sandbox));
       boolean allPassed = true;
       for (String given : packages) {

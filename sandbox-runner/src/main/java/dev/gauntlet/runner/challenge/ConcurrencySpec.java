@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  *                       challenge's API: the judge always builds with those copies
  * @param implementation the class candidates write, in the unnamed package: {@code <implementation>.java}
  *                       is the file every submission must hold
- * @param workload       the hidden workload, by its full name, among the sources under {@code tests/java}
+ * @param workload       the hidden workload, by its full name, among the sources under {@code tests/java};
+ *                       in a package of its own, which the module does not export
  * @param threads        threads of a stress run; 4 when absent
  * @param operations     calls each thread makes in one stress run; 100,000 when absent
  */
@@ -35,6 +36,11 @@ public record ConcurrencySpec(String api, String implementation, String workload
       throw new IllegalArgumentException("implementation must name a class in no package, such as ConcurrentBank,"
           + " was " + implementation);
     }
+    if (packageOf(workload).equals(packageOf(api))) {
+      throw new IllegalArgumentException("workload must be in another package than api (such as "
+          + packageOf(api) + ".workload): the api's package is exported to candidates' classes, and the workload"
+          + " is hidden");
+    }
     threads = threads == null ? 4 : threads;
     operations = operations == null ? 100_000 : operations;
     ManifestChecks.inRange("threads", threads, 2, 16);
@@ -47,7 +53,11 @@ public record ConcurrencySpec(String api, String implementation, String workload
   }
 
   public String apiPackage() {
-    return api.substring(0, api.lastIndexOf('.'));
+    return packageOf(api);
+  }
+
+  private static String packageOf(String qualifiedName) {
+    return qualifiedName.substring(0, qualifiedName.lastIndexOf('.'));
   }
 
   /** The starter's files that are the challenge's API: those of the interface's package. */

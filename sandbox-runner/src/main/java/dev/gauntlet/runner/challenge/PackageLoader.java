@@ -61,6 +61,11 @@ public final class PackageLoader {
     String statement = text("statement.md");
     var starters = perLanguage(manifest, "starter");
     var references = perLanguage(manifest, "reference");
+    if (manifest.kind() == JudgeKind.CONCURRENCY) {
+      // The workload is the whole of the tests: it makes every call a trial or a stress run makes.
+      return new ChallengePackage(manifest, statement, starters, List.of(), references, submissions(manifest),
+          List.of(), null, workload(manifest, starters));
+    }
     var tests = new ArrayList<TestCase>();
     var scenarios = new ArrayList<ScenarioFile>();
     var datasets = new ArrayList<Dataset>();
@@ -69,24 +74,28 @@ public final class PackageLoader {
         case HTTP_SERVICE -> scenarios.addAll(scenarios(visibility));
         case SQL -> datasets.addAll(datasets(visibility));
         case STDIO -> tests.addAll(tests(visibility));
-        case CONCURRENCY -> {
-          // The workload under tests/java is the hidden test; there is nothing public to run.
-        }
+        case CONCURRENCY -> throw new IllegalStateException("a concurrency package has no test files");
       }
     }
-    Map<String, String> workload = manifest.kind() == JudgeKind.CONCURRENCY ? workload(manifest, starters) : Map.of();
-    if (workload.isEmpty() && tests.stream().noneMatch(t -> t.visibility() == Visibility.HIDDEN)
+    if (tests.stream().noneMatch(t -> t.visibility() == Visibility.HIDDEN)
         && scenarios.stream().noneMatch(t -> t.visibility() == Visibility.HIDDEN)
         && datasets.stream().noneMatch(t -> t.visibility() == Visibility.HIDDEN)) {
       throw new PackageException("tests/hidden: a package needs at least one hidden test");
     }
     SqlDatabase database = manifest.kind() == JudgeKind.SQL ? database(manifest, datasets) : null;
     return new ChallengePackage(manifest, statement, starters, tests, references, submissions(manifest), scenarios,
-        database, workload);
+        database, Map.of());
   }
 
   /** The workload's sources; the API is the starter's, and only there, so nobody can build with another. */
   private Map<String, String> workload(Manifest manifest, Map<Language, Map<String, String>> starters) {
+    for (Visibility visibility : Visibility.values()) {
+      String dir = "tests/" + visibility.folderName();
+      if (Files.exists(root.resolve(dir), LinkOption.NOFOLLOW_LINKS)) {
+        throw new PackageException(dir + ": a concurrency package's tests are its workload, under tests/java; there"
+            + " are no " + visibility.folderName() + " test files to run");
+      }
+    }
     ConcurrencySpec spec = manifest.concurrency();
     String api = ConcurrencySpec.sourcePath(spec.api());
     if (!starters.get(Language.JAVA).containsKey(api)) {

@@ -22,12 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runtime images, one per language plus PostgreSQL, built from the build contexts shipped on
- * the class path and tagged by a hash of their content, so an unchanged image is never rebuilt.
+ * The runtime images, one per language plus PostgreSQL and the concurrency harness's, built from the
+ * build contexts shipped on the class path and tagged by a hash of their content, so an unchanged image is never rebuilt.
  */
 public final class RuntimeImages {
   /**
@@ -35,6 +36,8 @@ public final class RuntimeImages {
    * {@code gauntlet/postgres:17}.
    */
   public static final String POSTGRES = "postgres";
+  /** The concurrency harness's runtime: java.base alone, and no other Java library on its file system. */
+  public static final String JAVA_HARNESS = "java-harness";
   private static final Logger log = LoggerFactory.getLogger(RuntimeImages.class);
   /** What a build context holds besides its Dockerfile; the class path cannot list a folder inside a jar. */
   private static final Map<String, List<String>> CONTEXT_FILES = Map.of(POSTGRES, List.of("docker-entrypoint.sh"));
@@ -49,14 +52,15 @@ public final class RuntimeImages {
     return imageFor(language.runtime());
   }
 
-  /** The image tag for a runtime by its folder name: a language's id or {@link #POSTGRES}. */
+  /** The image tag for a runtime by its folder name: a language's id, {@link #POSTGRES} or {@link #JAVA_HARNESS}. */
   public static String imageFor(String runtime) {
     return "gauntlet/runtime-" + runtime + ":" + contentHash(context(runtime));
   }
 
-  /** Builds every language's runtime image that is not there yet: what a runner judges with. */
-  public void ensureLanguages() {
-    Arrays.stream(Language.values()).map(Language::runtime).distinct().forEach(this::ensure);
+  /** Builds every image a runner judges with that is not there yet: each language's runtime, and the harness's. */
+  public void ensureJudgingImages() {
+    Stream.concat(Arrays.stream(Language.values()).map(Language::runtime), Stream.of(JAVA_HARNESS)).distinct()
+        .forEach(this::ensure);
   }
 
   public void ensure(String runtime) {

@@ -18,7 +18,7 @@ public final class RuntimeImagesMain {
     }
     try (var docker = DockerClients.fromEnvironment()) {
       var images = new RuntimeImages(docker);
-      images.ensureLanguages();
+      images.ensureJudgingImages();
     }
   }
 }

@@ -155,7 +155,7 @@ class ManifestReaderTest {
       limits: { build_seconds: 60, wall_seconds: 6, memory_mb: 512, cpus: 2.0, pids: 128, output_kb: 64 }
       scoring: { correctness: 70, performance: 30 }
       performance: { metric: stress_ms, full_marks_at: 1.5, zero_at: 6, rounds: 2 }
-      concurrency: { api: bank.Bank, implementation: ConcurrentBank, workload: bank.BankWorkload }
+      concurrency: { api: bank.Bank, implementation: ConcurrentBank, workload: bank.tests.BankWorkload }
       """;
 
   @Test
@@ -164,7 +164,7 @@ class ManifestReaderTest {
     Manifest m = ManifestReader.read(CONCURRENCY);
 
     assertThat(m.kind()).isEqualTo(JudgeKind.CONCURRENCY);
-    assertThat(m.concurrency()).isEqualTo(new ConcurrencySpec("bank.Bank", "ConcurrentBank", "bank.BankWorkload", 4,
+    assertThat(m.concurrency()).isEqualTo(new ConcurrencySpec("bank.Bank", "ConcurrentBank", "bank.tests.BankWorkload", 4,
         100_000));
     assertThat(m.entryFile(Language.JAVA)).isEqualTo("ConcurrentBank.java");
     assertThat(m.concurrency().apiFiles(Map.of("bank/Bank.java", "i", "bank/Approvals.java", "a",
@@ -178,7 +178,8 @@ class ManifestReaderTest {
       a load's metric   | 'metric: stress_ms'          | 'metric: p99_ms'             | performance.metric must be stress_ms for kind concurrency
       api in no package | 'api: bank.Bank'             | 'api: Bank'                  | api must name an interface in a package
       class in a package | 'implementation: ConcurrentBank' | 'implementation: bank.ConcurrentBank' | implementation must name a class in no package
-      one thread        | 'workload: bank.BankWorkload' | 'workload: bank.BankWorkload, threads: 1' | threads must be between 2 and 16
+      one thread        | 'workload: bank.tests.BankWorkload' | 'workload: bank.tests.BankWorkload, threads: 1' | threads must be between 2 and 16
+      an exported workload | 'workload: bank.tests.BankWorkload' | 'workload: bank.BankWorkload' | workload must be in another package than api
       """)
   @DisplayName("keeps concurrency to Java on two CPUs or more, timed by its stress runs")
   void explainsConcurrency(String name, String replace, String with, String message) {
@@ -190,7 +191,7 @@ class ManifestReaderTest {
   @Test
   @DisplayName("refuses concurrency: outside kind concurrency, and kind concurrency without it")
   void concurrencyOutsideItsKind() {
-    assertThatThrownBy(() -> ManifestReader.read(VALID + "concurrency: { api: a.B, implementation: C, workload: a.W }\n"))
+    assertThatThrownBy(() -> ManifestReader.read(VALID + "concurrency: { api: a.B, implementation: C, workload: a.w.W }\n"))
         .hasMessageContaining("concurrency belongs to kind concurrency only");
     assertThatThrownBy(() -> ManifestReader.read(CONCURRENCY.replaceAll("concurrency: \\{.*\\}\n", "")))
         .hasMessageContaining("concurrency is required for kind concurrency");

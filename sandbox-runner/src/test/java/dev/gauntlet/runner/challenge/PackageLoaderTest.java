@@ -123,13 +123,13 @@ class PackageLoaderTest {
         suggested_minutes: 30
         limits: { build_seconds: 60, wall_seconds: 6, memory_mb: 512, cpus: 2.0, pids: 128, output_kb: 64 }
         scoring: { correctness: 100, performance: 0 }
-        concurrency: { api: bank.Bank, implementation: ConcurrentBank, workload: bank.BankWorkload }
+        concurrency: { api: bank.Bank, implementation: ConcurrentBank, workload: bank.tests.BankWorkload }
         """);
     write("statement.md", "# Bank\n");
     write("starter/java/bank/Bank.java", "package bank;\npublic interface Bank {}\n");
     write("starter/java/ConcurrentBank.java", "public class ConcurrentBank implements bank.Bank {}\n");
     write("reference/java/ConcurrentBank.java", "public class ConcurrentBank implements bank.Bank {}\n");
-    write("tests/java/bank/BankWorkload.java", "package bank;\npublic class BankWorkload {}\n");
+    write("tests/java/bank/tests/BankWorkload.java", "package bank.tests;\npublic class BankWorkload {}\n");
     write("submissions/wrong_answer/empty/ConcurrentBank.java", "public class ConcurrentBank implements bank.Bank {}\n");
   }
 
@@ -140,7 +140,7 @@ class PackageLoaderTest {
 
     var loaded = PackageLoader.load(pkg);
 
-    assertThat(loaded.workload()).containsOnlyKeys("bank/BankWorkload.java");
+    assertThat(loaded.workload()).containsOnlyKeys("bank/tests/BankWorkload.java");
     assertThat(loaded.submissions()).singleElement().extracting(KnownSubmission::language).isEqualTo(Language.JAVA);
   }
 
@@ -148,6 +148,11 @@ class PackageLoaderTest {
   @DisplayName("a concurrency package's API lives in the starter alone, and its workload where the manifest says")
   void refusesMisplacedConcurrencySources() throws IOException {
     concurrencyPackage();
+    write("tests/hidden/01.in", "1\n");
+    assertThatThrownBy(() -> PackageLoader.load(pkg)).hasMessageStartingWith("tests/hidden: a concurrency package's"
+        + " tests are its workload");
+    Files.delete(pkg.resolve("tests/hidden/01.in"));
+    Files.delete(pkg.resolve("tests/hidden"));
     write("tests/java/bank/Bank.java", "package bank;\npublic interface Bank {}\n");
     assertThatThrownBy(() -> PackageLoader.load(pkg))
         .hasMessage("tests/java/bank/Bank.java: the starter's copy is the challenge's API; leave it out here");
@@ -155,14 +160,16 @@ class PackageLoaderTest {
     write("tests/java/module-info.java", "module x {}\n");
     assertThatThrownBy(() -> PackageLoader.load(pkg)).hasMessageContaining("the judge writes its module-info.java");
     Files.delete(pkg.resolve("tests/java/module-info.java"));
-    Files.move(pkg.resolve("tests/java/bank/BankWorkload.java"), pkg.resolve("tests/java/bank/Other.java"));
+    Files.move(pkg.resolve("tests/java/bank/tests/BankWorkload.java"), pkg.resolve("tests/java/bank/tests/Other.java"));
     assertThatThrownBy(() -> PackageLoader.load(pkg))
-        .hasMessage("tests/java/bank/BankWorkload.java: missing; concurrency.workload names it");
-    Files.move(pkg.resolve("tests/java/bank/Other.java"), pkg.resolve("tests/java/bank/BankWorkload.java"));
+        .hasMessage("tests/java/bank/tests/BankWorkload.java: missing; concurrency.workload names it");
+    Files.move(pkg.resolve("tests/java/bank/tests/Other.java"), pkg.resolve("tests/java/bank/tests/BankWorkload.java"));
     Files.delete(pkg.resolve("submissions/wrong_answer/empty/ConcurrentBank.java"));
     write("submissions/wrong_answer/empty/Main.java", "class Main {}\n");
     assertThatThrownBy(() -> PackageLoader.load(pkg))
         .hasMessage("submissions/wrong_answer/empty/ConcurrentBank.java: missing");
+    Files.move(pkg.resolve("submissions/wrong_answer/empty/Main.java"),
+        pkg.resolve("submissions/wrong_answer/empty/ConcurrentBank.java"));
     Files.delete(pkg.resolve("starter/java/bank/Bank.java"));
     assertThatThrownBy(() -> PackageLoader.load(pkg))
         .hasMessage("starter/java/bank/Bank.java: missing; concurrency.api names it");

@@ -20,7 +20,7 @@ public final class DockerFixture {
       client = DockerClients.fromEnvironment();
       client.pingCmd().exec();
       var images = new RuntimeImages(client);
-      images.ensureLanguages();
+      images.ensureJudgingImages();
     }
     return client;
   }

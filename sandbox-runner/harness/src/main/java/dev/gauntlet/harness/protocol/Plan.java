@@ -30,7 +30,7 @@ public record Plan(String implementation, long seed, int trials, int trialThread
     }
     if (trials < 0 || trialThreads < 1 || trialCalls < 1 || threads < 1 || operations < 0 || timedRuns < 0
         || deadlineMs < 1) {
-      throw new IllegalArgumentException("a plan's counts are positive");
+      throw new IllegalArgumentException("a plan's counts are not negative, and it has threads, calls and a deadline");
     }
   }
 

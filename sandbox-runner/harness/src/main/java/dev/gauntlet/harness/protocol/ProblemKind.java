@@ -2,7 +2,7 @@ package dev.gauntlet.harness.protocol;
 
 /** Why a harness run ended before it was through; the judge turns each into a verdict. */
 public enum ProblemKind {
-  /** The class is missing, does not implement the interface, or cannot be made. */
+  /** The class is missing, does not implement the interface, or cannot be made; or the harness was interrupted. */
   SETUP,
   /** A call (or the class's initialiser) threw. */
   THREW,

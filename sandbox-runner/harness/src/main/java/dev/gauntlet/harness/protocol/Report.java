@@ -43,8 +43,9 @@ public record Report(List<RecordedCall> calls, List<Long> timedNanos, int checke
     for (String line : lines.isEmpty() ? new String[0] : lines.split("\n", -1)) {
       String[] fields = line.split("\t", -1);
       switch (fields[0]) {
-        case "call" -> calls.add(new RecordedCall(Integer.parseInt(field(fields, 1, 7)), Integer.parseInt(fields[2]),
-            Integer.parseInt(fields[3]), Long.parseLong(fields[4]), Long.parseLong(fields[5]), Text.unescape(fields[6])));
+        case "call" -> calls.add(new RecordedCall(Integer.parseInt(field(fields, 1, 7)),
+            Integer.parseInt(fields[2]), Integer.parseInt(fields[3]), Long.parseLong(fields[4]),
+            Long.parseLong(fields[5]), Text.unescape(fields[6])));
         case "timed" -> timed.add(Long.parseLong(field(fields, 1, 2)));
         case "checked" -> checked = Integer.parseInt(field(fields, 1, 2));
         case "problem" -> problem = new Problem(ProblemKind.valueOf(field(fields, 1, 3)), Text.unescape(fields[2]));
@@ -65,7 +66,6 @@ public record Report(List<RecordedCall> calls, List<Long> timedNanos, int checke
   /** Writes a report's body line by line, as the harness learns it. */
   public static final class Writer {
     private final StringBuilder body = new StringBuilder();
-    private boolean problem;
 
     public void call(RecordedCall call) {
       body.append("call\t").append(call.trial()).append('\t').append(call.thread()).append('\t').append(call.index())
@@ -82,13 +82,8 @@ public record Report(List<RecordedCall> calls, List<Long> timedNanos, int checke
     }
 
     public void problem(ProblemKind kind, String message) {
-      problem = true;
       body.append("problem\t").append(kind.name()).append('\t').append(Text.escape(Text.cap(message, 4000)))
           .append('\n');
-    }
-
-    public boolean hasProblem() {
-      return problem;
     }
 
     public String end() {

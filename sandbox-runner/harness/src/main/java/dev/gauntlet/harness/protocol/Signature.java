@@ -22,9 +22,28 @@ public final class Signature {
   private Signature() {
   }
 
-  public static String line(byte[] key, String body) {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    return PREFIX + HexFormat.of().formatHex(mac(key, bytes)) + " " + Base64.getEncoder().encodeToString(bytes) + "\n";
+  /**
+   * A signer bound to {@code key} now. The harness makes it before any class of the candidate is
+   * loaded: a cryptographic provider is chosen when a {@link Mac} is initialised, and a provider the
+   * candidate's class installs later would otherwise be handed the key and the body.
+   */
+  public static Signer signer(byte[] key) {
+    return new Signer(mac(key));
+  }
+
+  /** Signs report bodies with the key it was made with, which it does not keep in any other form. */
+  public static final class Signer {
+    private final Mac mac;
+
+    private Signer(Mac mac) {
+      this.mac = mac;
+    }
+
+    public String line(String body) {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      return PREFIX + HexFormat.of().formatHex(mac.doFinal(bytes)) + " " + Base64.getEncoder().encodeToString(bytes)
+          + "\n";
+    }
   }
 
   /** The body of the first line of {@code output} that verifies with {@code key}. */
@@ -40,7 +59,7 @@ public final class Signature {
       try {
         byte[] mac = HexFormat.of().parseHex(parts[0]);
         byte[] body = Base64.getDecoder().decode(parts[1]);
-        if (MessageDigest.isEqual(mac, mac(key, body))) {
+        if (MessageDigest.isEqual(mac, mac(key).doFinal(body))) {
           return Optional.of(new String(body, StandardCharsets.UTF_8));
         }
       } catch (IllegalArgumentException e) {
@@ -50,11 +69,11 @@ public final class Signature {
     return Optional.empty();
   }
 
-  private static byte[] mac(byte[] key, byte[] body) {
+  private static Mac mac(byte[] key) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(new SecretKeySpec(key, ALGORITHM));
-      return mac.doFinal(body);
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every JDK has " + ALGORITHM, e);
     }

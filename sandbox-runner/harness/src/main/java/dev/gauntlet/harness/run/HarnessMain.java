@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -20,9 +21,10 @@ import java.util.concurrent.TimeUnit;
  * java.base, this module and the challenge's workload module observable: no {@code sun.misc.Unsafe},
  * no agents, no management.
  *
- * <p>The order matters. The run's key is read and its file deleted before any class of the candidate
- * is loaded; from then on it lives only in this module, which opens nothing. The report goes out
- * signed in one write, and the JVM halts at once, so no shutdown hook of the candidate's runs after.
+ * <p>The order matters. The run's key is read, its file deleted and the signer bound to it before any
+ * class of the candidate is loaded; from then on it lives only in that signer, in this module, which
+ * opens nothing. The report goes out signed in one write, and the JVM halts at once, so no shutdown
+ * hook of the candidate's runs after.
  */
 public final class HarnessMain {
   private HarnessMain() {
@@ -33,30 +35,36 @@ public final class HarnessMain {
     Path keyFile = Path.of("key");
     byte[] key = Files.readAllBytes(keyFile);
     Files.delete(keyFile);
-    Plan plan = Plan.parse(Files.readString(Path.of(args[0])));
+    Signature.Signer signer = Signature.signer(key);
+    Arrays.fill(key, (byte) 0);
+    // The seed would let a class draw the stress runs' calls ahead of them.
+    Path planFile = Path.of(args[0]);
+    Plan plan = Plan.parse(Files.readString(planFile));
+    Files.delete(planFile);
     long deadline = started + TimeUnit.MILLISECONDS.toNanos(plan.deadlineMs());
-    Set<Thread> before = Leftovers.snapshot();
+    Set<Long> before = Leftovers.snapshot();
     var report = new Report.Writer();
     try {
-      run(plan, deadline, report);
-      Leftovers.check(before);
+      run(plan, deadline, report, before);
     } catch (Failure failure) {
       report.problem(failure.kind(), failure.getMessage());
     }
     var out = new FileOutputStream(FileDescriptor.out);
-    out.write(Signature.line(key, report.end()).getBytes(StandardCharsets.UTF_8));
+    // A line the class left unfinished must not swallow the report's.
+    out.write(("\n" + signer.line(report.end())).getBytes(StandardCharsets.UTF_8));
     out.flush();
     Runtime.getRuntime().halt(0);
   }
 
-  private static void run(Plan plan, long deadline, Report.Writer report) throws Failure, IOException {
+  private static void run(Plan plan, long deadline, Report.Writer report, Set<Long> threadsBefore)
+      throws Failure, IOException {
     Workload<Object> workload = workload();
     Class<?> implementation = implementation(plan.implementation(), workload.api());
     if (plan.trials() > 0) {
-      new Trials(workload, implementation, plan).run(report, deadline);
+      new Trials(workload, implementation, plan).run(report, deadline, threadsBefore);
     }
     if (plan.timedRuns() > 0) {
-      new StressRuns(workload, implementation, plan).run(report, deadline);
+      new StressRuns(workload, implementation, plan).run(report, deadline, threadsBefore);
     }
     if (plan.check() != null) {
       Report candidate = Report.parse(Files.readString(Path.of(plan.check())));

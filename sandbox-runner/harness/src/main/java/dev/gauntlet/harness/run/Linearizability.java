@@ -4,21 +4,19 @@ import dev.gauntlet.harness.api.Call;
 import dev.gauntlet.harness.api.Workload;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Whether one trial's history is linearizable: whether some order of its calls, each taking effect
  * at an instant between its start and its return, gives every call the result it got when replayed
  * one by one on a fresh instance of the reference. A depth-first search over such orders (Wing and
  * Gong's), replaying each prefix from the start: the reference is a black box whose state cannot be
- * copied, and a trial's few calls make replaying cheap.
+ * copied, and a trial's few calls make replaying cheap. Three threads of four calls have at most
+ * 34,650 orders, so the search needs no budget.
  */
 final class Linearizability {
-  /** Replayed calls after which a search gives up and lets the history pass: no such history was ever seen. */
-  private static final long BUDGET = 2_000_000;
-
   private final Workload<Object> workload;
   private final Class<?> reference;
-  private long replayed;
 
   /** One call of a history, drawn again from the seed, with what the candidate's class made of it. */
   record Entry(Call<Object> call, long invokeNanos, long returnNanos, String result) {
@@ -31,7 +29,6 @@ final class Linearizability {
 
   /** True when {@code threads}, each thread's calls in their order, has a sequential explanation. */
   boolean holds(List<List<Entry>> threads) throws Failure {
-    replayed = 0;
     return search(threads, new int[threads.size()], new ArrayList<>());
   }
 
@@ -42,7 +39,7 @@ final class Linearizability {
         firstReturn = Math.min(firstReturn, threads.get(t).get(next[t]).returnNanos());
       }
     }
-    if (firstReturn == Long.MAX_VALUE || replayed > BUDGET) {
+    if (firstReturn == Long.MAX_VALUE) {
       return true;
     }
     for (int t = 0; t < threads.size(); t++) {
@@ -51,7 +48,7 @@ final class Linearizability {
       }
       Entry entry = threads.get(t).get(next[t]);
       // A call that started after another returned cannot take effect before it.
-      if (entry.invokeNanos() > firstReturn || !entry.result().equals(replay(order, entry))) {
+      if (entry.invokeNanos() > firstReturn || !entry.result().equals(replay(order, entry).orElse(null))) {
         continue;
       }
       order.add(entry);
@@ -65,17 +62,16 @@ final class Linearizability {
     return false;
   }
 
-  /** What {@code last} returns on the reference after {@code order}; a reference that throws gives no result. */
-  private String replay(List<Entry> order, Entry last) throws Failure {
+  /** What {@code last} returns on the reference after {@code order}; nothing when the reference throws. */
+  private Optional<String> replay(List<Entry> order, Entry last) throws Failure {
     Object target = Instances.create(workload, reference);
     try {
       for (Entry entry : order) {
         entry.call().action().apply(target);
       }
-      replayed += order.size() + 1;
-      return Trials.rendered(last.call().action().apply(target));
+      return Optional.of(Trials.rendered(last.call().action().apply(target)));
     } catch (Exception e) {
-      return "\0the reference threw " + e;
+      return Optional.empty();
     }
   }
 

@@ -7,6 +7,7 @@ import dev.gauntlet.harness.protocol.Report;
 import dev.gauntlet.harness.protocol.Text;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -29,7 +30,7 @@ final class Trials {
     this.plan = plan;
   }
 
-  void run(Report.Writer report, long deadlineNanos) throws Failure {
+  void run(Report.Writer report, long deadlineNanos, Set<Long> threadsBefore) throws Failure {
     for (int trial = 0; trial < plan.trials(); trial++) {
       var calls = calls(workload, plan, trial);
       Object target = Instances.create(workload, implementation);
@@ -43,13 +44,15 @@ final class Trials {
           for (int i = 0; i < plan.trialCalls(); i++) {
             Call<Object> call = calls.get(t).get(i);
             invoked[t][i] = System.nanoTime();
-            Object result = call.action().apply(target);
+            // Rendered before the return is stamped: the result's toString is the class's code too.
+            results[t][i] = rendered(call.action().apply(target));
             returned[t][i] = System.nanoTime();
-            results[t][i] = rendered(result);
           }
         });
       }
-      Workers.run(tasks, deadlineNanos, "trial " + (trial + 1));
+      String what = "trial " + (trial + 1);
+      Workers.run(tasks, deadlineNanos, what);
+      Leftovers.check(threadsBefore, what);
       for (int t = 0; t < plan.trialThreads(); t++) {
         for (int i = 0; i < plan.trialCalls(); i++) {
           report.call(new Report.RecordedCall(trial, t, i, invoked[t][i], returned[t][i], results[t][i]));

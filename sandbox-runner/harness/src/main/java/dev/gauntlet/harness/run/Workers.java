@@ -65,7 +65,8 @@ final class Workers {
     var stuck = threads.stream().filter(Thread::isAlive).toList();
     if (!stuck.isEmpty()) {
       throw new Failure(ProblemKind.STUCK, what + ": " + stuck.size() + " of " + count + " threads had not returned"
-          + " by the deadline (a deadlock, a lost wake-up, or a call that never returns):" + whereStuck(stuck));
+          + " by the deadline (a deadlock, a lost wake-up, a call that never returns, or calls too slow to finish in"
+          + " time):" + whereStuck(stuck));
     }
     for (int i = 0; i < count; i++) {
       if (thrown[i] != null) {

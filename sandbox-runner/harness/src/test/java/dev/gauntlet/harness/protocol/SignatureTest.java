@@ -22,15 +22,15 @@ class SignatureTest {
   @Test
   void findsTheSignedReportAmongWhatTheClassPrinted() {
     String output = "hello\ngauntlet-report 00ff " + Base64.getEncoder().encodeToString(passingBody().getBytes(
-        StandardCharsets.UTF_8)) + "\n" + Signature.line(KEY, passingBody()) + "bye\n";
+        StandardCharsets.UTF_8)) + "\n" + Signature.signer(KEY).line(passingBody()) + "bye\n";
 
     assertThat(Signature.verifiedBody(KEY, output)).contains(passingBody());
   }
 
   @Test
   void aLineSignedWithAnotherKeyOrAlteredIsNotAReport() {
-    String forged = Signature.line(OTHER_KEY, passingBody());
-    String genuine = Signature.line(KEY, "problem\tVIOLATION\tlost money\nend\n");
+    String forged = Signature.signer(OTHER_KEY).line(passingBody());
+    String genuine = Signature.signer(KEY).line("problem\tVIOLATION\tlost money\nend\n");
     String altered = genuine.substring(0, genuine.lastIndexOf(' ') + 1)
         + Base64.getEncoder().encodeToString(passingBody().getBytes(StandardCharsets.UTF_8)) + "\n";
 
@@ -51,6 +51,14 @@ class SignatureTest {
         .isEqualTo("a\tb\nproblem\tSTUCK\tx\\");
     assertThat(report.problem()).isEqualTo(new Report.Problem(ProblemKind.THREW, "line one\nline two"));
     assertThat(report.timedNanos()).isEmpty();
+  }
+
+  @Test
+  void aPlanReadsBackAsItWasWritten() {
+    var plan = new Plan("Numbers", -42, 200, 3, 4, 8, 1000, 3, 4500, null);
+
+    assertThat(Plan.parse(plan.text())).isEqualTo(plan);
+    assertThat(Plan.parse(plan.withCheck("histories").text()).check()).isEqualTo("histories");
   }
 
   @Test

@@ -41,9 +41,9 @@ record BuiltChallenge(Map<String, byte[]> module, Map<String, byte[]> reference)
         + ";\n}\n"));
     withApi(pkg, pkg.references().get(Language.JAVA)).forEach((path, text) -> sources.put("reference/" + path,
         bytes(text)));
-    var command = List.of("sh", "-c", "set -e; " + Language.JAVAC + " --module-path /sandbox/src/harness.jar"
-        + " -d /sandbox/out/module $(find /sandbox/src/module -name '*.java'); " + Language.JAVAC
-        + " -d /sandbox/out/reference $(find /sandbox/src/reference -name '*.java')");
+    var command = List.of("sh", "-c", "set -e; " + Language.JAVAC + " --limit-modules java.base,dev.gauntlet.harness"
+        + " --module-path /sandbox/src/harness.jar -d /sandbox/out/module $(find /sandbox/src/module -name '*.java'); "
+        + classBuild("/sandbox/src/reference", "/sandbox/out/reference"));
     var build = Build.run(sandbox, RuntimeImages.imageFor(Language.JAVA), sources, command, pkg.manifest().limits());
     if (!build.succeeded()) {
       throw new ReferenceFailure("the package's workload or reference does not build: " + build.failure());
@@ -58,6 +58,14 @@ record BuiltChallenge(Map<String, byte[]> module, Map<String, byte[]> reference)
       }
     });
     return new BuiltChallenge(module, reference);
+  }
+
+  /**
+   * Builds the sources under {@code from} into {@code to} against java.base alone, which is all a class
+   * finds when it runs: what compiles, runs.
+   */
+  static String classBuild(String from, String to) {
+    return Language.JAVAC + " --limit-modules java.base -d " + to + " $(find " + from + " -name '*.java')";
   }
 
   /** A submission's files with the package's API in place of any copy of it: nobody builds against another. */

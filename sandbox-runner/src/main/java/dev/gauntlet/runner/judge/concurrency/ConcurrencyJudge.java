@@ -9,21 +9,25 @@ import dev.gauntlet.runner.challenge.Limits;
 import dev.gauntlet.runner.challenge.Manifest;
 import dev.gauntlet.runner.challenge.Visibility;
 import dev.gauntlet.runner.docker.Sandbox;
+import dev.gauntlet.runner.docker.SandboxEngineException;
 import dev.gauntlet.runner.docker.SandboxResult;
+import dev.gauntlet.runner.image.RuntimeImages;
 import dev.gauntlet.runner.judge.Build;
-import dev.gauntlet.runner.judge.Judge;
 import dev.gauntlet.runner.judge.LatencyScore;
 import dev.gauntlet.runner.judge.Logs;
 import dev.gauntlet.runner.judge.Progress;
 import dev.gauntlet.runner.judge.ReferenceFailure;
 import dev.gauntlet.runner.judge.Submission;
+import dev.gauntlet.runner.judge.TimedJudge;
 import dev.gauntlet.runner.language.Language;
 import dev.gauntlet.runner.verdict.JudgeResult;
 import dev.gauntlet.runner.verdict.PerformanceReport;
 import dev.gauntlet.runner.verdict.TestResult;
 import dev.gauntlet.runner.verdict.Verdict;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +45,7 @@ import java.util.Map;
  * Nothing the candidate's JVM says counts unless the harness signed it; what decides correctness,
  * the replay of the histories, happens where the candidate's code never ran.
  */
-public final class ConcurrencyJudge implements Judge {
+public final class ConcurrencyJudge implements TimedJudge {
   static final int TRIALS = 200;
   static final int TRIAL_THREADS = 3;
   static final int TRIAL_CALLS = 4;
@@ -68,23 +72,16 @@ public final class ConcurrencyJudge implements Judge {
     this.harness = new HarnessSandbox(sandbox);
   }
 
+  /** The reference is checked with {@code timed} false: it must pass, and is not timed against itself. */
   @Override
-  public JudgeResult judge(ChallengePackage pkg, Submission submission, Progress progress) {
-    return judgeSubmission(pkg, submission, progress, true);
-  }
-
-  /** The reference must pass its own trials and stress runs; it is not timed against itself. */
-  @Override
-  public JudgeResult judgeReference(ChallengePackage pkg, Language language) {
-    return judgeSubmission(pkg, new Submission(language, pkg.references().get(language)), Progress.NONE, false);
-  }
-
-  private JudgeResult judgeSubmission(ChallengePackage pkg, Submission submission, Progress progress,
-                                      boolean timed) {
+  public JudgeResult judge(ChallengePackage pkg, Submission submission, Progress progress, boolean timed) {
     int maxScore = pkg.manifest().scoring().total();
     Limits limits = pkg.manifest().limits();
-    var build = Build.of(sandbox, new Submission(submission.language(),
-        BuiltChallenge.withApi(pkg, submission.files())), limits);
+    var sources = new HashMap<String, byte[]>();
+    BuiltChallenge.withApi(pkg, submission.files())
+        .forEach((path, text) -> sources.put(path, text.getBytes(StandardCharsets.UTF_8)));
+    var build = Build.run(sandbox, RuntimeImages.imageFor(Language.JAVA), sources,
+        List.of("sh", "-c", BuiltChallenge.classBuild("/sandbox/src", "/sandbox/out")), limits);
     if (!build.succeeded()) {
       return new JudgeResult(Verdict.BUILD_ERROR, 0, maxScore, build.failure(), List.of());
     }
@@ -128,9 +125,13 @@ public final class ConcurrencyJudge implements Judge {
       return new JudgeResult(failure.verdict(), 0, maxScore, failure.message(), tests);
     }
     Report candidate = candidateRun.report().orElseThrow();
+    requireWhole(candidate, TRIALS * TRIAL_THREADS * TRIAL_CALLS, "the candidate's");
     var referenceRun = harness.run(challenge, challenge.reference(), first,
         candidateBody(candidate), manifest.limits());
     Report checked = referenceReport(referenceRun);
+    if (checked.problem() == null && checked.checkedTrials() != TRIALS) {
+      throw new ReferenceFailure("the reference's run checked " + checked.checkedTrials() + " histories, not " + TRIALS);
+    }
     var notLinearizable = checked.problem() == null ? null
         : new CandidateFailure(Verdict.WRONG_ANSWER, checked.problem().message());
     tests.add(test(LINEARIZABILITY, referenceRun.result(), notLinearizable));
@@ -155,6 +156,7 @@ public final class ConcurrencyJudge implements Judge {
         tests.add(test(STRESS + " (round " + (round + 1) + ")", again.result(), later));
         return new JudgeResult(later.verdict(), 0, maxScore, later.message(), tests);
       }
+      requireWhole(again.report().orElseThrow(), 0, "the candidate's");
       candidateMs.addAll(millis(again.report().orElseThrow()));
       referenceMs.addAll(millis(referenceReport(harness.run(challenge, challenge.reference(),
           plan(manifest, roundSeed, 0), null, manifest.limits()))));
@@ -181,6 +183,17 @@ public final class ConcurrencyJudge implements Judge {
     return body.end();
   }
 
+  /**
+   * A signed report without a problem has every call and every timed run it should have: the harness
+   * writes them all before it signs. Anything else is our failure, not the candidate's.
+   */
+  private static void requireWhole(Report report, int calls, String whose) {
+    if (report.calls().size() != calls || report.timedNanos().size() != TIMED_RUNS) {
+      throw new SandboxEngineException(whose + " harness report holds " + report.calls().size() + " calls and "
+          + report.timedNanos().size() + " timed runs, not " + calls + " and " + TIMED_RUNS, null);
+    }
+  }
+
   /** The reference must run clean; only the check of the candidate's histories may find a problem. */
   private static Report referenceReport(HarnessSandbox.Outcome run) {
     Report report = run.report().orElseThrow(() -> new ReferenceFailure("the reference's harness run ended without"
@@ -188,6 +201,10 @@ public final class ConcurrencyJudge implements Judge {
         + (run.result().oomKilled() ? ", out of memory" : "") + ")" + Logs.stderrTail(run.result().stderr())));
     if (report.problem() != null && report.problem().kind() != ProblemKind.NOT_LINEARIZABLE) {
       throw new ReferenceFailure("the reference fails its own workload: " + report.problem().message());
+    }
+    if (report.timedNanos().size() != TIMED_RUNS) {
+      throw new ReferenceFailure("the reference's run timed " + report.timedNanos().size() + " stress runs, not "
+          + TIMED_RUNS);
     }
     return report;
   }

@@ -10,7 +10,6 @@ import dev.gauntlet.runner.docker.SandboxRequest;
 import dev.gauntlet.runner.docker.SandboxResult;
 import dev.gauntlet.runner.docker.StreamCap;
 import dev.gauntlet.runner.image.RuntimeImages;
-import dev.gauntlet.runner.language.Language;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,9 +24,11 @@ import java.util.Optional;
 /**
  * Runs the harness on one class, the candidate's or the reference's, in a sandbox of its own.
  *
- * <p>The JVM is started through {@code java-sealed}, a copy of the launcher that its user may execute
- * but not read, which leaves the process undumpable: its memory cannot be read through {@code /proc}.
- * Only java.base, the harness and the workload module are observable. The key of the run travels as a
+ * <p>The sandbox's image holds a runtime of java.base alone and no other Java library, so the class
+ * can bind no native method the JDK's other modules implement. The JVM is started through
+ * {@code java-sealed}, a copy of the launcher that its user may execute but not read, which leaves
+ * the process undumpable: its memory cannot be read through {@code /proc}. Only java.base, the
+ * harness and the workload module are observable. The key of the run travels as a
  * file the harness deletes before the class is loaded; the report is believed only when its signature
  * verifies with that key.
  */
@@ -78,8 +79,8 @@ final class HarnessSandbox {
     var sandboxLimits = new SandboxLimits(limits.memoryMb() * (1L << 20), limits.cpus(), limits.pids(),
         Duration.ofMillis(Math.round(limits.wallSeconds() * 1000)), new StreamCap(STDOUT_BYTES, true),
         new StreamCap(LOG_BYTES, false), SandboxLimits.scratchMbFor(filesBytes));
-    SandboxResult result = sandbox.run(new SandboxRequest(RuntimeImages.imageFor(Language.JAVA), files, "run", JVM,
-        Optional.empty(), false, sandboxLimits));
+    SandboxResult result = sandbox.run(new SandboxRequest(RuntimeImages.imageFor(RuntimeImages.JAVA_HARNESS), files,
+        "run", JVM, Optional.empty(), false, sandboxLimits));
     Optional<Report> report = Signature.verifiedBody(key, new String(result.stdout(), StandardCharsets.UTF_8))
         .map(Report::parse);
     return new Outcome(report, result);

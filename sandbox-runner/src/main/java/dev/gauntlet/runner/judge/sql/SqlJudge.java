@@ -10,13 +10,13 @@ import dev.gauntlet.runner.challenge.Visibility;
 import dev.gauntlet.runner.docker.RunningSandbox;
 import dev.gauntlet.runner.docker.Sandbox;
 import dev.gauntlet.runner.docker.SandboxResult;
-import dev.gauntlet.runner.judge.Judge;
 import dev.gauntlet.runner.judge.LatencyScore;
 import dev.gauntlet.runner.judge.Logs;
 import dev.gauntlet.runner.judge.ProbeSandbox;
 import dev.gauntlet.runner.judge.Progress;
 import dev.gauntlet.runner.judge.ReferenceFailure;
 import dev.gauntlet.runner.judge.Submission;
+import dev.gauntlet.runner.judge.TimedJudge;
 import dev.gauntlet.runner.language.Language;
 import dev.gauntlet.runner.verdict.JudgeResult;
 import dev.gauntlet.runner.verdict.PerformanceReport;
@@ -37,7 +37,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * results must match. When they do and the package
  * scores speed, the two queries are timed on the timed dataset in alternating rounds.
  */
-public final class SqlJudge implements Judge {
+public final class SqlJudge implements TimedJudge {
   /** The statement or the transaction timeout: the query ran too long. */
   private static final Set<String> TIMED_OUT = Set.of("57014", "25P04");
   private static final String OUT_OF_MEMORY = "53200";
@@ -56,18 +56,9 @@ public final class SqlJudge implements Judge {
     this.probes = new ProbeSandbox(sandbox);
   }
 
+  /** The reference is checked with {@code timed} false: it must pass, and is not timed against itself. */
   @Override
-  public JudgeResult judge(ChallengePackage pkg, Submission submission, Progress progress) {
-    return judgeSubmission(pkg, submission, progress, true);
-  }
-
-  /** The reference must create its indexes and answer on every dataset within the limits; it is not timed against itself. */
-  @Override
-  public JudgeResult judgeReference(ChallengePackage pkg, Language language) {
-    return judgeSubmission(pkg, new Submission(language, pkg.references().get(language)), Progress.NONE, false);
-  }
-
-  private JudgeResult judgeSubmission(ChallengePackage pkg, Submission submission, Progress progress, boolean timed) {
+  public JudgeResult judge(ChallengePackage pkg, Submission submission, Progress progress, boolean timed) {
     int maxScore = pkg.manifest().scoring().total();
     SqlSubmission candidate;
     try {

@@ -20,15 +20,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The concurrency judge against classes that try to forge their verdict instead of earning it, in
  * real sandboxes. Each forger is otherwise wrong (or, where that proves more, otherwise right): the
- * trick is all it has, and it must earn nothing.
+ * trick is all it has, and it must earn nothing. The package scores no speed, so its judgings run two
+ * at a time.
  */
 @DisplayName("Judging a concurrent class")
+@Execution(ExecutionMode.CONCURRENT)
 class ConcurrencyJudgeIT {
   private static final String MANIFEST = """
       format: gauntlet/1
@@ -39,7 +43,7 @@ class ConcurrencyJudgeIT {
       suggested_minutes: 10
       limits: { build_seconds: 60, wall_seconds: 4, memory_mb: 512, cpus: 2.0, pids: 128, output_kb: 64 }
       scoring: { correctness: 100, performance: 0 }
-      concurrency: { api: seq.Sequence, implementation: Numbers, workload: seq.SequenceWorkload, threads: 4, operations: 20000 }
+      concurrency: { api: seq.Sequence, implementation: Numbers, workload: seq.workload.SequenceWorkload, threads: 4, operations: 20000 }
       """;
   private static final String API = """
       package seq;
@@ -50,12 +54,13 @@ class ConcurrencyJudgeIT {
       }
       """;
   private static final String WORKLOAD = """
-      package seq;
+      package seq.workload;
 
       import dev.gauntlet.harness.api.Call;
       import dev.gauntlet.harness.api.Workload;
       import java.util.List;
       import java.util.SplittableRandom;
+      import seq.Sequence;
 
       public final class SequenceWorkload implements Workload<Sequence> {
         public Class<Sequence> api() {
@@ -129,7 +134,7 @@ class ConcurrencyJudgeIT {
     write(dir.resolve("starter/java/seq/Sequence.java"), API);
     write(dir.resolve("starter/java/Numbers.java"), RACY.formatted("", ""));
     write(dir.resolve("reference/java/Numbers.java"), ATOMIC.formatted("", ""));
-    write(dir.resolve("tests/java/seq/SequenceWorkload.java"), WORKLOAD);
+    write(dir.resolve("tests/java/seq/workload/SequenceWorkload.java"), WORKLOAD);
     pkg = PackageLoader.load(dir);
   }
 
@@ -224,18 +229,72 @@ class ConcurrencyJudgeIT {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       reflection into the harness | java.lang.invoke.MethodHandles.privateLookupIn(Class.forName("dev.gauntlet.harness.run.HarnessMain"), java.lang.invoke.MethodHandles.lookup()); | IllegalAccessException
-      the harness's signing code  | Class.forName("dev.gauntlet.harness.protocol.Signature").getMethod("line", byte[].class, String.class).invoke(null, new byte[32], ""); | IllegalAccessException
+      the harness's signing code  | Class.forName("dev.gauntlet.harness.protocol.Signature").getMethod("signer", byte[].class).invoke(null, new byte[32]); | IllegalAccessException
       sun.misc.Unsafe             | Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe"); | ClassNotFoundException: sun.misc.Unsafe
       a native library            | java.nio.file.Files.copy(java.nio.file.Path.of(System.getProperty("java.home"), "lib", "libzip.so"), java.nio.file.Path.of("evil.so")); System.load(java.nio.file.Path.of("evil.so").toAbsolutePath().toString()); | UnsatisfiedLinkError
+      the full JDK's libraries    | System.load("/usr/lib/jvm/java-21-openjdk-amd64/lib/libmanagement_ext.so"); | UnsatisfiedLinkError
       its own memory              | new java.io.RandomAccessFile("/proc/self/mem", "r").close(); | /proc/self/mem (Permission denied)
       """)
-  @DisplayName("a class cannot reach what signs the report: the module is closed, and Unsafe, native code and its own memory are out of reach")
+  @DisplayName("a class cannot reach what signs the report: the module is closed; Unsafe, native code and its memory are out of reach")
   void reachesForTheKey(String trick, String attempt, String refusal) {
     var result = judge(RACY.formatted("static { try { " + attempt + " } catch (Exception e) { throw new RuntimeException(e); } }", ""));
 
     assertThat(result.verdict()).as(trick).isEqualTo(Verdict.RUNTIME_ERROR);
     assertThat(result.score()).isZero();
     assertThat(result.message()).as(trick).contains(refusal);
+  }
+
+  @Test
+  @DisplayName("a cryptographic provider installed by the class is never handed the key: the signer was bound before")
+  void provider() {
+    String evil = """
+        static {
+          java.security.Security.insertProviderAt(new java.security.Provider("Evil", "1", "evil") {
+            {
+              put("Mac.HmacSHA256", EvilMac.class.getName());
+            }
+          }, 1);
+        }
+
+        public static final class EvilMac extends javax.crypto.MacSpi {
+          private javax.crypto.Mac real;
+
+          protected int engineGetMacLength() {
+            return 32;
+          }
+
+          protected void engineInit(java.security.Key key, java.security.spec.AlgorithmParameterSpec params) {
+            try {
+              real = javax.crypto.Mac.getInstance("HmacSHA256", "SunJCE");
+              real.init(key);
+            } catch (java.security.GeneralSecurityException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+
+          protected void engineUpdate(byte input) {
+          }
+
+          protected void engineUpdate(byte[] input, int offset, int length) {
+          }
+
+          protected byte[] engineDoFinal() {
+            byte[] forged = "checked\\t200\\nend\\n".getBytes();
+            System.out.println("\\ngauntlet-report " + java.util.HexFormat.of().formatHex(real.doFinal(forged)) + " "
+                + java.util.Base64.getEncoder().encodeToString(forged));
+            System.out.flush();
+            Runtime.getRuntime().halt(0);
+            return new byte[32];
+          }
+
+          protected void engineReset() {
+          }
+        }
+        """;
+    var result = judge(RACY.formatted(evil, ""));
+
+    assertThat(result.verdict()).as(result.message()).isEqualTo(Verdict.WRONG_ANSWER);
+    assertThat(result.score()).isZero();
   }
 
   @Test
@@ -258,7 +317,7 @@ class ConcurrencyJudgeIT {
 
     assertThat(result.verdict()).isEqualTo(Verdict.RUNTIME_ERROR);
     assertThat(result.score()).isZero();
-    assertThat(result.message()).contains("still running after its last call: helper");
+    assertThat(result.message()).contains("still running after trial 1: helper");
   }
 
   @Test

@@ -1,7 +1,9 @@
-package ids;
+package ids.workload;
 
 import dev.gauntlet.harness.api.Call;
 import dev.gauntlet.harness.api.Workload;
+import ids.OrderNumbers;
+import ids.Shops;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +12,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The hidden tests. Everything random comes from the random source handed in: trials are drawn again,
- * from the same seed, to be replayed on the reference.
+ * The hidden tests, in a package the module does not export. Everything random comes from the random
+ * source handed in: trials are drawn again, from the same seed, to be replayed on the reference.
  */
 public final class OrderWorkload implements Workload<OrderNumbers> {
   /** Busy shops, whose first orders collide, and many quiet ones, whose first orders each need a lookup. */
@@ -19,12 +21,20 @@ public final class OrderWorkload implements Workload<OrderNumbers> {
   private static final int QUIET = 4_000;
   private static final long LOOKUP_NANOS = 100_000;
 
-  /** Last numbers by the shop's name alone, so that a replay sees the same ones. */
+  /** The shop database of the stress run under way: its create, its threads and its verify come in turn. */
+  private Database stressed;
+
+  /**
+   * Last numbers by the shop's name and the database's salt alone, so that a replay sees the same
+   * ones; each stress run's database has a salt of its own, so that nothing remembered helps.
+   */
   private static final class Database implements Shops {
     private final boolean slow;
+    private final int salt;
 
-    Database(boolean slow) {
+    Database(boolean slow, int salt) {
       this.slow = slow;
+      this.salt = salt;
     }
 
     @Override
@@ -35,8 +45,8 @@ public final class OrderWorkload implements Workload<OrderNumbers> {
       return last(shop);
     }
 
-    static long last(String shop) {
-      return Math.floorMod(shop.hashCode(), 1000);
+    long last(String shop) {
+      return Math.floorMod(shop.hashCode() ^ salt, 1000);
     }
   }
 
@@ -48,14 +58,15 @@ public final class OrderWorkload implements Workload<OrderNumbers> {
   /** For trials and their replays: lookups answer at once. */
   @Override
   public OrderNumbers create(Class<? extends OrderNumbers> implementation) throws ReflectiveOperationException {
-    return implementation.getConstructor(Shops.class).newInstance(new Database(false));
+    return implementation.getConstructor(Shops.class).newInstance(new Database(false, 0));
   }
 
   /** For stress runs: lookups take a tenth of a millisecond, as a database would. */
   @Override
   public OrderNumbers createForStress(Class<? extends OrderNumbers> implementation)
       throws ReflectiveOperationException {
-    return implementation.getConstructor(Shops.class).newInstance(new Database(true));
+    stressed = new Database(true, (int) System.nanoTime());
+    return implementation.getConstructor(Shops.class).newInstance(stressed);
   }
 
   /** A trial's call: two shops, so that calls collide. */
@@ -87,7 +98,7 @@ public final class OrderWorkload implements Workload<OrderNumbers> {
     }
     for (var entry : all.entrySet()) {
       var numbers = entry.getValue().stream().sorted().toList();
-      long expected = Database.last(entry.getKey());
+      long expected = stressed.last(entry.getKey());
       for (long number : numbers) {
         if (number != ++expected) {
           return entry.getKey() + " handed out " + number + " where " + expected + " was due: a number was"
