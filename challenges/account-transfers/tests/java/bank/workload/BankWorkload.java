@@ -4,9 +4,10 @@ import bank.Approvals;
 import bank.Bank;
 import dev.gauntlet.harness.api.Call;
 import dev.gauntlet.harness.api.Workload;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -26,35 +27,53 @@ public final class BankWorkload implements Workload<Bank> {
   private static final int STRESS_AMOUNTS = 100;
   /** Transfers of more than this are checked slowly: one in fifty. */
   private static final int SLOW_ABOVE = 98;
+  /** Every transfer a stress run can make, by number: from, to and amount. */
+  private static final int TRANSFERS = ACCOUNTS * ACCOUNTS * (STRESS_AMOUNTS + 1);
+  private static final SecureRandom SALTS = new SecureRandom();
 
   /** The fraud service of the stress run under way: its create, its threads and its verify come in turn. */
   private FraudService stressed;
 
-  /** Declines one transfer in eleven, by its figures alone, so that a replay declines the same ones. */
+  /**
+   * Declines one transfer in eleven, by its figures and the service's salt alone, so that a replay
+   * declines the same ones; each stress run's service has a salt of its own, so that no answer
+   * remembered from another run is right. A stress run's service counts what it was asked.
+   */
   private static final class FraudService implements Approvals {
     private final boolean slow;
-    private final AtomicLong asked = new AtomicLong();
+    private final int salt;
+    private final AtomicIntegerArray asked = new AtomicIntegerArray(TRANSFERS);
 
-    FraudService(boolean slow) {
+    FraudService(boolean slow, int salt) {
       this.slow = slow;
+      this.salt = salt;
     }
 
     @Override
     public boolean approve(int from, int to, long amount) {
-      asked.incrementAndGet();
-      if (slow && amount > SLOW_ABOVE) {
-        LockSupport.parkNanos(SLOW_NANOS);
+      if (slow) {
+        asked.incrementAndGet(transfer(from, to, amount));
+        if (amount > SLOW_ABOVE) {
+          LockSupport.parkNanos(SLOW_NANOS);
+        }
       }
       return approves(from, to, amount);
     }
 
-    static boolean approves(int from, int to, long amount) {
-      return (from * 31 + to * 17 + amount) % 11 != 0;
+    boolean approves(int from, int to, long amount) {
+      return Math.floorMod(from * 31 + to * 17 + amount + salt, 11) != 0;
     }
   }
 
-  /** What one stress thread did: how each account's balance moved, and the transfers that went wrong. */
-  private record Tally(long transfers, long[] moved, long declinedButMoved, long approvedButRefused) {
+  /** A stress run's transfer by number; one with an amount no stress run makes counts as number 0, never made. */
+  private static int transfer(int from, int to, long amount) {
+    boolean possible = from >= 0 && from < ACCOUNTS && to >= 0 && to < ACCOUNTS && amount > 0
+        && amount <= STRESS_AMOUNTS;
+    return possible ? (from * ACCOUNTS + to) * (STRESS_AMOUNTS + 1) + (int) amount : 0;
+  }
+
+  /** What one stress thread did: the transfers it asked for, how balances moved, and what went wrong. */
+  private record Tally(int[] transfers, long[] moved, long declinedButMoved, long approvedButRefused) {
   }
 
   @Override
@@ -64,12 +83,12 @@ public final class BankWorkload implements Workload<Bank> {
 
   @Override
   public Bank create(Class<? extends Bank> implementation) throws ReflectiveOperationException {
-    return make(implementation, INITIAL, new FraudService(false));
+    return make(implementation, INITIAL, new FraudService(false, 0));
   }
 
   @Override
   public Bank createForStress(Class<? extends Bank> implementation) throws ReflectiveOperationException {
-    stressed = new FraudService(true);
+    stressed = new FraudService(true, SALTS.nextInt());
     return make(implementation, STRESS_INITIAL, stressed);
   }
 
@@ -94,7 +113,7 @@ public final class BankWorkload implements Workload<Bank> {
 
   @Override
   public Object stress(Bank target, int thread, SplittableRandom random, int operations) {
-    long transfers = 0;
+    int[] transfers = new int[TRANSFERS];
     long declinedButMoved = 0;
     long approvedButRefused = 0;
     long[] moved = new long[ACCOUNTS];
@@ -106,8 +125,8 @@ public final class BankWorkload implements Workload<Bank> {
         continue;
       }
       long amount = 1 + random.nextInt(STRESS_AMOUNTS);
-      transfers++;
-      boolean approved = FraudService.approves(from, to, amount);
+      transfers[transfer(from, to, amount)]++;
+      boolean approved = stressed.approves(from, to, amount);
       boolean moves = target.transfer(from, to, amount);
       if (moves) {
         moved[from] -= amount;
@@ -124,13 +143,15 @@ public final class BankWorkload implements Workload<Bank> {
 
   @Override
   public String verify(Bank target, List<Object> tallies) {
-    long transfers = 0;
+    int[] transfers = new int[TRANSFERS];
     long declinedButMoved = 0;
     long approvedButRefused = 0;
     long[] moved = new long[ACCOUNTS];
     for (Object one : tallies) {
       Tally tally = (Tally) one;
-      transfers += tally.transfers();
+      for (int i = 0; i < TRANSFERS; i++) {
+        transfers[i] += tally.transfers()[i];
+      }
       declinedButMoved += tally.declinedButMoved();
       approvedButRefused += tally.approvedButRefused();
       for (int account = 0; account < ACCOUNTS; account++) {
@@ -144,9 +165,10 @@ public final class BankWorkload implements Workload<Bank> {
       return approvedButRefused + " transfers were refused although the fraud service approved them and the"
           + " account held far more than their amount";
     }
-    if (stressed.asked.get() != transfers) {
-      return "the fraud service was asked " + stressed.asked.get() + " times over " + transfers
-          + " transfers; it must be asked once for each";
+    for (int i = 0; i < TRANSFERS; i++) {
+      if (stressed.asked.get(i) != transfers[i]) {
+        return "the fraud service was not asked once about each transfer, and about nothing else";
+      }
     }
     for (int account = 0; account < ACCOUNTS; account++) {
       long expected = STRESS_INITIAL + moved[account];

@@ -2,6 +2,7 @@ package quotes.workload;
 
 import dev.gauntlet.harness.api.Call;
 import dev.gauntlet.harness.api.Workload;
+import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +25,7 @@ public final class QuotesWorkload implements Workload<Quotes> {
   private static final String[] TRIAL_SYMBOLS = {"ACME", "GLOBEX", "INITECH"};
   private static final int AHEAD = 4;
   private static final long SLOW_NANOS = 100_000;
+  private static final SecureRandom SALTS = new SecureRandom();
 
   /** The market-data service of the stress run under way: its create, its threads and its verify come in turn. */
   private Market stressed;
@@ -69,7 +71,7 @@ public final class QuotesWorkload implements Workload<Quotes> {
 
   @Override
   public Quotes createForStress(Class<? extends Quotes> implementation) throws ReflectiveOperationException {
-    stressed = new Market(true, (int) System.nanoTime());
+    stressed = new Market(true, SALTS.nextInt());
     return implementation.getConstructor(PriceSource.class).newInstance(stressed);
   }
 

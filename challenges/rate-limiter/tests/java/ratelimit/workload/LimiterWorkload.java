@@ -2,6 +2,7 @@ package ratelimit.workload;
 
 import dev.gauntlet.harness.api.Call;
 import dev.gauntlet.harness.api.Workload;
+import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ public final class LimiterWorkload implements Workload<RateLimiter> {
   private static final long SLOW_NANOS = 100_000;
   private static final int TRIAL_MILLIS = 40;
   private static final long REFILL_MILLIS = 10;
+  private static final SecureRandom SALTS = new SecureRandom();
 
   /** The configuration service of the stress run under way: its create, its threads and its verify come in turn. */
   private ConfigService stressed;
@@ -122,7 +124,7 @@ public final class LimiterWorkload implements Workload<RateLimiter> {
   @Override
   public RateLimiter createForStress(Class<? extends RateLimiter> implementation)
       throws ReflectiveOperationException {
-    stressed = new ConfigService(true, (int) System.nanoTime());
+    stressed = new ConfigService(true, SALTS.nextInt());
     return implementation.getConstructor(Quotas.class).newInstance(stressed);
   }
 
@@ -133,9 +135,10 @@ public final class LimiterWorkload implements Workload<RateLimiter> {
     return new Call<>("tryAcquire(\"" + client + "\", " + now + ")", limiter -> limiter.tryAcquire(client, now));
   }
 
-  /** A client's name: the same shape for every kind, and different in every run. */
+  /** A client's name: the same shape for every kind, different in every run, and telling nothing of its salt. */
   private String client(int owner, int index) {
-    return "client-" + Integer.toHexString((owner * 7919 + index) * 0x9E3779B1 ^ stressed.salt);
+    return "client-" + Long.toHexString(new SplittableRandom(stressed.salt * 1_000_003L + owner * 7919L + index)
+        .nextLong());
   }
 
   @Override

@@ -27,8 +27,8 @@ public record ConcurrencySpec(String api, String implementation, String workload
       throw new IllegalArgumentException("api must name an interface in a package, such as bank.Bank, was " + api);
     }
     if (workload == null || !QUALIFIED.matcher(workload).matches()) {
-      throw new IllegalArgumentException("workload must name a class in a package, such as bank.BankWorkload, was "
-          + workload);
+      throw new IllegalArgumentException("workload must name a class in a package, such as bank.workload.BankWorkload,"
+          + " was " + workload);
     }
     if (implementation == null || !SIMPLE.matcher(implementation).matches()) {
       // The interface's package belongs to the workload's module at run time: a class of the

@@ -106,10 +106,12 @@ public final class PackageLoader {
       throw new PackageException("tests/java/" + ConcurrencySpec.sourcePath(spec.workload())
           + ": missing; concurrency.workload names it");
     }
-    for (String path : spec.apiFiles(starters.get(Language.JAVA)).keySet()) {
-      if (sources.containsKey(path)) {
-        throw new PackageException("tests/java/" + path + ": the starter's copy is the challenge's API; leave it out"
-            + " here");
+    String apiFolder = spec.apiPackage().replace('.', '/') + "/";
+    for (String path : sources.keySet()) {
+      if (path.startsWith(apiFolder) && path.indexOf('/', apiFolder.length()) < 0) {
+        // That package is exported to candidates' classes: the workload's own files stay out of it.
+        throw new PackageException("tests/java/" + path + ": the API's package is the starter's; put the workload's"
+            + " files in a package of their own");
       }
     }
     if (sources.keySet().stream().anyMatch(path -> !path.endsWith(".java") || path.equals("module-info.java"))) {

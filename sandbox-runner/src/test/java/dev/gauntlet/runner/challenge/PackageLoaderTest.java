@@ -155,7 +155,8 @@ class PackageLoaderTest {
     Files.delete(pkg.resolve("tests/hidden"));
     write("tests/java/bank/Bank.java", "package bank;\npublic interface Bank {}\n");
     assertThatThrownBy(() -> PackageLoader.load(pkg))
-        .hasMessage("tests/java/bank/Bank.java: the starter's copy is the challenge's API; leave it out here");
+        .hasMessage("tests/java/bank/Bank.java: the API's package is the starter's; put the workload's files in a package"
+            + " of their own");
     Files.delete(pkg.resolve("tests/java/bank/Bank.java"));
     write("tests/java/module-info.java", "module x {}\n");
     assertThatThrownBy(() -> PackageLoader.load(pkg)).hasMessageContaining("the judge writes its module-info.java");

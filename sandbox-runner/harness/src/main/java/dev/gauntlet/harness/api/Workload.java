@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
 /**
  * What a concurrency package's hidden tests supply: how to make the candidate's class, the calls of a
  * linearizability trial, and the load of a stress run with what must hold after it. The judge compiles
- * it into a module of its own, which the candidate's code can call but not change.
+ * it into a module of its own that exports only the API's package; its classes are loaded before the
+ * candidate's, which run without any permission. Treat its code as public all the same (its class
+ * files sit in the sandbox), and keep what must not be guessed in values drawn per run.
  *
  * <p>Everything a workload draws must come from the random source it is handed: the checker draws the
  * same calls again, from the same seed, to replay them on the reference.

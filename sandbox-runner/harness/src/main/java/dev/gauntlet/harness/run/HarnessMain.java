@@ -21,10 +21,11 @@ import java.util.concurrent.TimeUnit;
  * java.base, this module and the challenge's workload module observable: no {@code sun.misc.Unsafe},
  * no agents, no management.
  *
- * <p>The order matters. The run's key is read, its file deleted and the signer bound to it before any
- * class of the candidate is loaded; from then on it lives only in that signer, in this module, which
- * opens nothing. The report goes out signed in one write, and the JVM halts at once, so no shutdown
- * hook of the candidate's runs after.
+ * <p>The order matters. The run's key is read, its file deleted and the signer bound to it, the plan
+ * read and deleted, and the harness confined ({@link Confinement}) before any class of the candidate
+ * is loaded; from then on the key lives only in that signer, in this module, which opens nothing.
+ * The report goes out signed in one write, and the JVM halts at once, so no shutdown hook of the
+ * candidate's runs after.
  */
 public final class HarnessMain {
   private HarnessMain() {
@@ -59,7 +60,10 @@ public final class HarnessMain {
   private static void run(Plan plan, long deadline, Report.Writer report, Set<Long> threadsBefore)
       throws Failure, IOException {
     Workload<Object> workload = workload();
-    Class<?> implementation = implementation(plan.implementation(), workload.api());
+    Confinement.preload(HarnessMain.class, workload.getClass());
+    ClassLoader loader = Confinement.loaderOf(Path.of("impl"));
+    Confinement.withhold(loader);
+    Class<?> implementation = implementation(plan.implementation(), workload.api(), loader);
     if (plan.trials() > 0) {
       new Trials(workload, implementation, plan).run(report, deadline, threadsBefore);
     }
@@ -83,16 +87,19 @@ public final class HarnessMain {
   }
 
   /** Loads and initialises the class under test: the first of its code to run. */
-  private static Class<?> implementation(String name, Class<?> api) throws Failure {
+  private static Class<?> implementation(String name, Class<?> api, ClassLoader loader) throws Failure {
     Class<?> implementation;
     try {
-      implementation = Class.forName(name, true, ClassLoader.getSystemClassLoader());
+      implementation = Class.forName(name, true, loader);
     } catch (ClassNotFoundException | NoClassDefFoundError e) {
       throw new Failure(ProblemKind.SETUP, "there is no class " + name + " (" + e.getMessage() + ")");
     } catch (ExceptionInInitializerError e) {
       throw new Failure(ProblemKind.THREW, "initialising " + name + " threw " + Workers.describe(e.getCause()));
     } catch (LinkageError e) {
       throw new Failure(ProblemKind.SETUP, name + " cannot be loaded: " + e);
+    } catch (RuntimeException | Error e) {
+      // An initialiser may throw an Error of its own, which the JVM passes on as it is.
+      throw new Failure(ProblemKind.THREW, "initialising " + name + " threw " + Workers.describe(e));
     }
     if (!api.isAssignableFrom(implementation)) {
       throw new Failure(ProblemKind.SETUP, name + " does not implement " + api.getName());

@@ -7,13 +7,21 @@ import dev.gauntlet.runner.verdict.Verdict;
 
 /** Why a harness run on the candidate's class earns nothing, as a verdict and what the candidate reads. */
 record CandidateFailure(Verdict verdict, String message) {
-  /** Null when the run reported no problem. */
-  static CandidateFailure of(HarnessSandbox.Outcome run) {
+  /**
+   * Null when the run reported no problem and all it should have: {@code calls} trial calls and
+   * {@code timedRuns} timed stress runs. The harness writes them all before it signs, so a report
+   * without them was not the harness's doing.
+   */
+  static CandidateFailure of(HarnessSandbox.Outcome run, int calls, int timedRuns) {
     SandboxResult result = run.result();
     if (run.report().isEmpty()) {
       return withoutReport(result);
     }
-    Report.Problem problem = run.report().get().problem();
+    Report report = run.report().get();
+    Report.Problem problem = report.problem();
+    if (problem == null && (report.calls().size() != calls || report.timedNanos().size() != timedRuns)) {
+      return new CandidateFailure(Verdict.RUNTIME_ERROR, "the harness's report was not whole");
+    }
     if (problem == null) {
       return null;
     }

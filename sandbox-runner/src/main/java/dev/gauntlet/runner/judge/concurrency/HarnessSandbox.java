@@ -34,10 +34,16 @@ import java.util.Optional;
  */
 final class HarnessSandbox {
   static final byte[] HARNESS_JAR = resource("/harness/sandbox-harness.jar");
+  /**
+   * The harness's JVM. Native access is the harness's alone, so the class cannot reach memory through
+   * {@code java.lang.foreign}; finalizers are off, so none of its code runs outside a call; the
+   * harness installs a security manager for the class, which JDK 21 allows only when asked to.
+   */
   private static final List<String> JVM = List.of("java-sealed", "-XX:+UseSerialGC", "-Xmx16g", "-XX:-UsePerfData",
-      "-XX:+DisableAttachMechanism", "--limit-modules", "java.base,dev.gauntlet.harness," + BuiltChallenge.MODULE,
-      "-p", "harness.jar:module", "-cp", "impl", "-m", "dev.gauntlet.harness/dev.gauntlet.harness.run.HarnessMain",
-      "plan.properties");
+      "-XX:+DisableAttachMechanism", "--enable-native-access=dev.gauntlet.harness", "--finalization=disabled",
+      "-Djava.security.manager=allow", "--limit-modules", "java.base,dev.gauntlet.harness," + BuiltChallenge.MODULE,
+      "-p", "harness.jar:module", "-cp", "/opt/no-classes", "-m",
+      "dev.gauntlet.harness/dev.gauntlet.harness.run.HarnessMain", "plan.properties");
   private static final String HISTORIES = "histories";
   /** The signed report: its trial histories, base64, with room left for what the class prints itself. */
   private static final int STDOUT_BYTES = 8 << 20;
@@ -82,8 +88,17 @@ final class HarnessSandbox {
     SandboxResult result = sandbox.run(new SandboxRequest(RuntimeImages.imageFor(RuntimeImages.JAVA_HARNESS), files,
         "run", JVM, Optional.empty(), false, sandboxLimits));
     Optional<Report> report = Signature.verifiedBody(key, new String(result.stdout(), StandardCharsets.UTF_8))
-        .map(Report::parse);
+        .flatMap(HarnessSandbox::parsed);
     return new Outcome(report, result);
+  }
+
+  /** A signed body that is not a report is none: whatever made it, it does not count. */
+  private static Optional<Report> parsed(String body) {
+    try {
+      return Optional.of(Report.parse(body));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private static byte[] resource(String name) {

@@ -20,19 +20,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The concurrency judge against classes that try to forge their verdict instead of earning it, in
  * real sandboxes. Each forger is otherwise wrong (or, where that proves more, otherwise right): the
- * trick is all it has, and it must earn nothing. The package scores no speed, so its judgings run two
- * at a time.
+ * trick is all it has, and it must earn nothing.
  */
 @DisplayName("Judging a concurrent class")
-@Execution(ExecutionMode.CONCURRENT)
 class ConcurrencyJudgeIT {
   private static final String MANIFEST = """
       format: gauntlet/1
@@ -120,6 +116,55 @@ class ConcurrencyJudgeIT {
       }
       """;
 
+  /**
+   * A security provider whose MAC, handed the harness's key, signs a report of its own. The JDK lists
+   * a provider named SunEC that is not in java.base, and would load a class of that name from the
+   * class path.
+   */
+  private static final String EVIL_PROVIDER = """
+      public final class Evil extends java.security.Provider {
+        public Evil() {
+          super("SunEC", "1", "evil");
+          put("Mac.HmacSHA256", Forger.class.getName());
+        }
+
+        public static final class Forger extends javax.crypto.MacSpi {
+          private javax.crypto.Mac real;
+
+          protected int engineGetMacLength() {
+            return 32;
+          }
+
+          protected void engineInit(java.security.Key key, java.security.spec.AlgorithmParameterSpec params) {
+            try {
+              real = javax.crypto.Mac.getInstance("HmacSHA256", "SunJCE");
+              real.init(key);
+            } catch (java.security.GeneralSecurityException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+
+          protected void engineUpdate(byte input) {
+          }
+
+          protected void engineUpdate(byte[] input, int offset, int length) {
+          }
+
+          protected byte[] engineDoFinal() {
+            byte[] forged = "checked\\t200\\nend\\n".getBytes();
+            System.out.println("\\ngauntlet-report " + java.util.HexFormat.of().formatHex(real.doFinal(forged)) + " "
+                + java.util.Base64.getEncoder().encodeToString(forged));
+            System.out.flush();
+            Runtime.getRuntime().halt(0);
+            return new byte[32];
+          }
+
+          protected void engineReset() {
+          }
+        }
+      }
+      """;
+
   @TempDir
   private static Path root;
   private static ChallengePackage pkg;
@@ -198,13 +243,14 @@ class ConcurrencyJudgeIT {
   }
 
   @Test
-  @DisplayName("System.exit(0) before the harness reports earns nothing")
+  @DisplayName("System.exit(0) before the harness reports is refused, and earns nothing")
   void exitZero() {
     var result = judge(RACY.formatted("static { System.exit(0); }", ""));
 
     assertThat(result.verdict()).isEqualTo(Verdict.RUNTIME_ERROR);
     assertThat(result.score()).isZero();
-    assertThat(result.message()).contains("exit status 0", "before the harness reported");
+    assertThat(result.message()).contains("initialising Numbers threw java.security.AccessControlException",
+        "exitVM.0");
   }
 
   @Test
@@ -221,23 +267,29 @@ class ConcurrencyJudgeIT {
         """;
     var result = judge(RACY.formatted(forge, ""));
 
+    // The halt is refused; the line it printed is ignored, and the class is judged on what it does.
     assertThat(result.verdict()).isEqualTo(Verdict.RUNTIME_ERROR);
     assertThat(result.score()).isZero();
-    assertThat(result.message()).contains("printed result lines count for nothing");
+    assertThat(result.message()).contains("AccessControlException", "exitVM");
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      reflection into the harness | java.lang.invoke.MethodHandles.privateLookupIn(Class.forName("dev.gauntlet.harness.run.HarnessMain"), java.lang.invoke.MethodHandles.lookup()); | IllegalAccessException
+      reflection into the harness | java.lang.invoke.MethodHandles.privateLookupIn(Class.forName("dev.gauntlet.harness.run.HarnessMain"), java.lang.invoke.MethodHandles.lookup()); | suppressAccessChecks
       the harness's signing code  | Class.forName("dev.gauntlet.harness.protocol.Signature").getMethod("signer", byte[].class).invoke(null, new byte[32]); | IllegalAccessException
-      sun.misc.Unsafe             | Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe"); | ClassNotFoundException: sun.misc.Unsafe
-      a native library            | java.nio.file.Files.copy(java.nio.file.Path.of(System.getProperty("java.home"), "lib", "libzip.so"), java.nio.file.Path.of("evil.so")); System.load(java.nio.file.Path.of("evil.so").toAbsolutePath().toString()); | UnsatisfiedLinkError
-      the full JDK's libraries    | System.load("/usr/lib/jvm/java-21-openjdk-amd64/lib/libmanagement_ext.so"); | UnsatisfiedLinkError
-      its own memory              | new java.io.RandomAccessFile("/proc/self/mem", "r").close(); | /proc/self/mem (Permission denied)
+      sun.misc.Unsafe             | Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe"); | sun.misc
+      a native library            | java.nio.file.Files.copy(java.nio.file.Path.of(System.getProperty("java.home"), "lib", "libzip.so"), java.nio.file.Path.of("evil.so")); | AccessControlException
+      the full JDK's libraries    | System.load("/usr/lib/jvm/java-21-openjdk-amd64/lib/libmanagement_ext.so"); | AccessControlException
+      the JDK's own libraries     | System.load(System.getProperty("java.home") + "/lib/libjava.so"); | AccessControlException
+      a class loader of its own   | new ClassLoader() { }; | createClassLoader
+      memory, through the FFM API | Class<?> m = Class.forName("java.lang.foreign.MemorySegment"); m.getMethod("reinterpret", long.class).invoke(m.getMethod("ofAddress", long.class).invoke(null, 8L), 8L); | IllegalCallerException
+      its own memory              | new java.io.RandomAccessFile("/proc/self/mem", "r").close(); | AccessControlException
+      the workload's class files  | java.nio.file.Files.write(java.nio.file.Path.of("module/seq/workload/SequenceWorkload.class"), new byte[0]); | AccessControlException
       """)
   @DisplayName("a class cannot reach what signs the report: the module is closed; Unsafe, native code and its memory are out of reach")
   void reachesForTheKey(String trick, String attempt, String refusal) {
-    var result = judge(RACY.formatted("static { try { " + attempt + " } catch (Exception e) { throw new RuntimeException(e); } }", ""));
+    var result = judge(RACY.formatted("static { try { " + attempt + " } catch (Exception e) { throw new RuntimeException("
+        + "e instanceof java.lang.reflect.InvocationTargetException i ? i.getCause() : e); } }", ""));
 
     assertThat(result.verdict()).as(trick).isEqualTo(Verdict.RUNTIME_ERROR);
     assertThat(result.score()).isZero();
@@ -247,51 +299,21 @@ class ConcurrencyJudgeIT {
   @Test
   @DisplayName("a cryptographic provider installed by the class is never handed the key: the signer was bound before")
   void provider() {
-    String evil = """
-        static {
-          java.security.Security.insertProviderAt(new java.security.Provider("Evil", "1", "evil") {
-            {
-              put("Mac.HmacSHA256", EvilMac.class.getName());
-            }
-          }, 1);
-        }
+    var result = judge.judge(pkg, new Submission(Language.JAVA, Map.of(
+        "Numbers.java", RACY.formatted("static { java.security.Security.insertProviderAt(new Evil(), 1); }", ""),
+        "Evil.java", EVIL_PROVIDER)), Progress.NONE);
 
-        public static final class EvilMac extends javax.crypto.MacSpi {
-          private javax.crypto.Mac real;
+    assertThat(result.verdict()).as(result.message()).isEqualTo(Verdict.RUNTIME_ERROR);
+    assertThat(result.score()).isZero();
+    assertThat(result.message()).contains("AccessControlException", "ProviderProperty");
+  }
 
-          protected int engineGetMacLength() {
-            return 32;
-          }
-
-          protected void engineInit(java.security.Key key, java.security.spec.AlgorithmParameterSpec params) {
-            try {
-              real = javax.crypto.Mac.getInstance("HmacSHA256", "SunJCE");
-              real.init(key);
-            } catch (java.security.GeneralSecurityException e) {
-              throw new IllegalStateException(e);
-            }
-          }
-
-          protected void engineUpdate(byte input) {
-          }
-
-          protected void engineUpdate(byte[] input, int offset, int length) {
-          }
-
-          protected byte[] engineDoFinal() {
-            byte[] forged = "checked\\t200\\nend\\n".getBytes();
-            System.out.println("\\ngauntlet-report " + java.util.HexFormat.of().formatHex(real.doFinal(forged)) + " "
-                + java.util.Base64.getEncoder().encodeToString(forged));
-            System.out.flush();
-            Runtime.getRuntime().halt(0);
-            return new byte[32];
-          }
-
-          protected void engineReset() {
-          }
-        }
-        """;
-    var result = judge(RACY.formatted(evil, ""));
+  @Test
+  @DisplayName("a provider the JDK would look up by name on the class path is not there to be found")
+  void providerByName() {
+    String sunEc = EVIL_PROVIDER.replace("Evil", "SunEC");
+    var result = judge.judge(pkg, new Submission(Language.JAVA, Map.of("Numbers.java", RACY.formatted("", ""),
+        "SunEC.java", sunEc)), Progress.NONE);
 
     assertThat(result.verdict()).as(result.message()).isEqualTo(Verdict.WRONG_ANSWER);
     assertThat(result.score()).isZero();

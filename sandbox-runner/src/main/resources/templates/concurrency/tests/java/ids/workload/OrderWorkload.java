@@ -4,6 +4,7 @@ import dev.gauntlet.harness.api.Call;
 import dev.gauntlet.harness.api.Workload;
 import ids.OrderNumbers;
 import ids.Shops;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class OrderWorkload implements Workload<OrderNumbers> {
   private static final int BUSY = 50;
   private static final int QUIET = 4_000;
   private static final long LOOKUP_NANOS = 100_000;
+  private static final SecureRandom SALTS = new SecureRandom();
 
   /** The shop database of the stress run under way: its create, its threads and its verify come in turn. */
   private Database stressed;
@@ -65,7 +67,7 @@ public final class OrderWorkload implements Workload<OrderNumbers> {
   @Override
   public OrderNumbers createForStress(Class<? extends OrderNumbers> implementation)
       throws ReflectiveOperationException {
-    stressed = new Database(true, (int) System.nanoTime());
+    stressed = new Database(true, SALTS.nextInt());
     return implementation.getConstructor(Shops.class).newInstance(stressed);
   }
 
