@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs tasks on threads of their own, released at the same instant so that their calls overlap, and
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Workers {
   private static final int FRAMES_SHOWN = 3;
+  private static final long END_POLL_NANOS = 10_000;
 
   private Workers() {
   }
@@ -32,6 +35,9 @@ final class Workers {
     int count = tasks.size();
     var ready = new CountDownLatch(count);
     var go = new CountDownLatch(1);
+    // Waited for by a latch, not by join(): join locks the thread, and a call may hold that lock.
+    var done = new CountDownLatch(count);
+    var finished = new AtomicIntegerArray(count);
     var thrown = new Throwable[count];
     var threads = new ArrayList<Thread>(count);
     for (int i = 0; i < count; i++) {
@@ -44,6 +50,9 @@ final class Workers {
           task.run();
         } catch (Throwable t) {
           thrown[index] = t;
+        } finally {
+          finished.set(index, 1);
+          done.countDown();
         }
       }, "gauntlet-worker-" + i);
       thread.setDaemon(true);
@@ -55,14 +64,19 @@ final class Workers {
       ready.await();
       start = System.nanoTime();
       go.countDown();
-      for (Thread thread : threads) {
-        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
-      }
+      done.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       throw new Failure(ProblemKind.SETUP, "the harness was interrupted during " + what);
     }
     long elapsed = System.nanoTime() - start;
-    var stuck = threads.stream().filter(Thread::isAlive).toList();
+    var stuck = new ArrayList<Thread>();
+    for (int i = 0; i < count; i++) {
+      if (finished.get(i) == 0) {
+        stuck.add(threads.get(i));
+      } else {
+        awaitEnd(threads.get(i), deadlineNanos);
+      }
+    }
     if (!stuck.isEmpty()) {
       throw new Failure(ProblemKind.STUCK, what + ": " + stuck.size() + " of " + count + " threads had not returned"
           + " by the deadline (a deadlock, a lost wake-up, a call that never returns, or calls too slow to finish in"
@@ -74,6 +88,13 @@ final class Workers {
       }
     }
     return elapsed;
+  }
+
+  /** A worker whose task is over ends within microseconds; until then it would pass for a leftover thread. */
+  private static void awaitEnd(Thread thread, long deadlineNanos) {
+    while (thread.isAlive() && System.nanoTime() < deadlineNanos) {
+      LockSupport.parkNanos(END_POLL_NANOS);
+    }
   }
 
   /** A throwable as the candidate reads it: its class, message and where it came from. */
