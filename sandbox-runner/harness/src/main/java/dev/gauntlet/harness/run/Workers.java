@@ -16,6 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Workers {
   private static final int FRAMES_SHOWN = 3;
+  /** Enough for the message of an exception that wraps a few others. */
+  private static final int MESSAGE_CHARS = 2000;
   private static final long END_POLL_NANOS = 10_000;
 
   private Workers() {
@@ -102,7 +104,7 @@ final class Workers {
     var text = new StringBuilder(thrown.getClass().getName());
     String message = thrown.getMessage();
     if (message != null) {
-      text.append(": ").append(Text.cap(message, 300));
+      text.append(": ").append(Text.cap(message, MESSAGE_CHARS));
     }
     StackTraceElement[] frames = thrown.getStackTrace();
     for (int i = 0; i < Math.min(FRAMES_SHOWN, frames.length); i++) {

@@ -15,13 +15,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The concurrency judge against classes that try to forge their verdict instead of earning it, in
@@ -243,17 +242,6 @@ class ConcurrencyJudgeIT {
   }
 
   @Test
-  @DisplayName("System.exit(0) before the harness reports is refused, and earns nothing")
-  void exitZero() {
-    var result = judge(RACY.formatted("static { System.exit(0); }", ""));
-
-    assertThat(result.verdict()).isEqualTo(Verdict.RUNTIME_ERROR);
-    assertThat(result.score()).isZero();
-    assertThat(result.message()).contains("initialising Numbers threw java.security.AccessControlException",
-        "exitVM.0");
-  }
-
-  @Test
   @DisplayName("a result line printed by the class, with any signature it can make, is not a report")
   void fakeReport() {
     String forge = """
@@ -273,27 +261,57 @@ class ConcurrencyJudgeIT {
     assertThat(result.message()).contains("AccessControlException", "exitVM");
   }
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
-      reflection into the harness | java.lang.invoke.MethodHandles.privateLookupIn(Class.forName("dev.gauntlet.harness.run.HarnessMain"), java.lang.invoke.MethodHandles.lookup()); | suppressAccessChecks
-      the harness's signing code  | Class.forName("dev.gauntlet.harness.protocol.Signature").getMethod("signer", byte[].class).invoke(null, new byte[32]); | IllegalAccessException
-      sun.misc.Unsafe             | Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe"); | sun.misc
-      a native library            | java.nio.file.Files.copy(java.nio.file.Path.of(System.getProperty("java.home"), "lib", "libzip.so"), java.nio.file.Path.of("evil.so")); | AccessControlException
-      the full JDK's libraries    | System.load("/usr/lib/jvm/java-21-openjdk-amd64/lib/libmanagement_ext.so"); | AccessControlException
-      the JDK's own libraries     | System.load(System.getProperty("java.home") + "/lib/libjava.so"); | AccessControlException
-      a class loader of its own   | new ClassLoader() { }; | createClassLoader
-      memory, through the FFM API | Class<?> m = Class.forName("java.lang.foreign.MemorySegment"); m.getMethod("reinterpret", long.class).invoke(m.getMethod("ofAddress", long.class).invoke(null, 8L), 8L); | IllegalCallerException
-      its own memory              | new java.io.RandomAccessFile("/proc/self/mem", "r").close(); | AccessControlException
-      the workload's class files  | java.nio.file.Files.write(java.nio.file.Path.of("module/seq/workload/SequenceWorkload.class"), new byte[0]); | AccessControlException
-      """)
-  @DisplayName("a class cannot reach what signs the report: the module is closed; Unsafe, native code and its memory are out of reach")
-  void reachesForTheKey(String trick, String attempt, String refusal) {
-    var result = judge(RACY.formatted("static { try { " + attempt + " } catch (Exception e) { throw new RuntimeException("
-        + "e instanceof java.lang.reflect.InvocationTargetException i ? i.getCause() : e); } }", ""));
+  /** One way to the key, or to changing what judges the class, and how it is refused. */
+  private record Trick(String name, String attempt, String refusal) {
+  }
 
-    assertThat(result.verdict()).as(trick).isEqualTo(Verdict.RUNTIME_ERROR);
+  private static final List<Trick> TRICKS = List.of(
+      new Trick("reflection into the harness", "java.lang.invoke.MethodHandles.privateLookupIn("
+          + "Class.forName(\"dev.gauntlet.harness.run.HarnessMain\"), java.lang.invoke.MethodHandles.lookup());",
+          "suppressAccessChecks"),
+      new Trick("the harness's signing code", "Class.forName(\"dev.gauntlet.harness.protocol.Signature\")"
+          + ".getMethod(\"signer\", byte[].class).invoke(null, new byte[32]);", "IllegalAccessException"),
+      new Trick("sun.misc.Unsafe", "Class.forName(\"sun.misc.Unsafe\").getDeclaredField(\"theUnsafe\");",
+          "accessClassInPackage.sun.misc"),
+      new Trick("a native library of its own", "java.nio.file.Files.copy(java.nio.file.Path.of("
+          + "\"/opt/harness-jre/lib/libzip.so\"), java.nio.file.Path.of(\"evil.so\"));", "FilePermission"),
+      new Trick("the full JDK's libraries",
+          "System.load(\"/usr/lib/jvm/java-21-openjdk-amd64/lib/libmanagement_ext.so\");", "loadLibrary"),
+      new Trick("the runtime's own libjava", "System.load(\"/opt/harness-jre/lib/libjava.so\");", "loadLibrary"),
+      new Trick("a class loader of its own", "new ClassLoader() { };", "createClassLoader"),
+      new Trick("memory through the FFM API", "Class<?> m = Class.forName(\"java.lang.foreign.MemorySegment\");"
+          + " m.getMethod(\"reinterpret\", long.class).invoke(m.getMethod(\"ofAddress\", long.class)"
+          + ".invoke(null, 8L), 8L);", "IllegalCallerException"),
+      new Trick("its own memory", "new java.io.RandomAccessFile(\"/proc/self/mem\", \"r\").close();",
+          "FilePermission"),
+      new Trick("the workload's class files", "java.nio.file.Files.write(java.nio.file.Path.of("
+          + "\"module/seq/workload/SequenceWorkload.class\"), new byte[0]);", "FilePermission"),
+      new Trick("exiting", "System.exit(0);", "exitVM"));
+
+  @Test
+  @DisplayName("a class cannot reach what signs the report or judges it: every way in is refused")
+  void reachesForTheKey() {
+    // One class tries them all and says how each was refused; one that went through says so.
+    var attempts = new StringBuilder("static {\n  StringBuilder refusals = new StringBuilder();\n");
+    for (int i = 0; i < TRICKS.size(); i++) {
+      attempts.append("  try { ").append(TRICKS.get(i).attempt()).append(" refusals.append(\"#").append(i)
+          .append(" went through; \"); } catch (Throwable e) { refusals.append(\"#").append(i)
+          .append(" \").append(refused(e)).append(\"; \"); }\n");
+    }
+    attempts.append("  if (refusals.length() > 0) {\n    throw new RuntimeException(refusals.toString());\n  }\n}\n")
+        .append("private static String refused(Throwable e) {\n")
+        .append("  Throwable c = e instanceof java.lang.reflect.InvocationTargetException i ? i.getCause() : e;\n")
+        .append("  return c.getClass().getSimpleName() + \": \" + c.getMessage();\n}\n");
+
+    var result = judge(RACY.formatted(attempts, ""));
+
+    assertThat(result.verdict()).as(result.message()).isEqualTo(Verdict.RUNTIME_ERROR);
     assertThat(result.score()).isZero();
-    assertThat(result.message()).as(trick).contains(refusal);
+    assertThat(result.message()).doesNotContain("went through");
+    for (int i = 0; i < TRICKS.size(); i++) {
+      String refusal = result.message().replaceFirst("(?s).*#" + i + " ([^;]*);.*", "$1");
+      assertThat(refusal).as(TRICKS.get(i).name()).contains(TRICKS.get(i).refusal());
+    }
   }
 
   @Test
