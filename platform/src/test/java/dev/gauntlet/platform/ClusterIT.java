@@ -30,7 +30,7 @@ class ClusterIT {
   /** Short, so that a dead runner's jobs go back to the queue within seconds. */
   private static final String LEASE_SECONDS = "6";
   /** Enough that the runners are lost with work on both sides of them: judged, held and still queued. */
-  private static final int BATCH = 12;
+  private static final int BATCH = 16;
 
   @TempDir
   Path work;
