@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The runtime images, one per language plus PostgreSQL and the concurrency harness's, built from the
- * build contexts shipped on the class path and tagged by a hash of their content, so an unchanged image is never rebuilt.
+ * build contexts shipped on the class path and tagged by a hash of their content, so an unchanged
+ * image is never rebuilt.
  */
 public final class RuntimeImages {
   /**

@@ -15,7 +15,8 @@ import java.util.Optional;
  */
 public enum Language {
   JAVA("java", "Main.java",
-      List.of("sh", "-c", Language.JAVAC + " -cp " + Libraries.JAVA_CLASS_PATH + " -d /sandbox/out $(find /sandbox/src -name '*.java')"),
+      List.of("sh", "-c", Language.JAVAC + " -cp " + Libraries.JAVA_CLASS_PATH
+          + " -d /sandbox/out $(find /sandbox/src -name '*.java')"),
       // The heap ceiling sits far above any container limit (it is only reserved, not used), so
       // running out of memory is the kernel's OOM kill, read from the engine, and not an
       // OutOfMemoryError that would pass for a runtime error.

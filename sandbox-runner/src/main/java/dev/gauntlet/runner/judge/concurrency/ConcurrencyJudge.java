@@ -128,7 +128,8 @@ public final class ConcurrencyJudge implements TimedJudge {
         candidateBody(candidate), manifest.limits());
     Report checked = referenceReport(referenceRun);
     if (checked.problem() == null && checked.checkedTrials() != TRIALS) {
-      throw new ReferenceFailure("the reference's run checked " + checked.checkedTrials() + " histories, not " + TRIALS);
+      throw new ReferenceFailure("the reference's run checked " + checked.checkedTrials() + " histories, not "
+          + TRIALS);
     }
     var notLinearizable = checked.problem() == null ? null
         : new CandidateFailure(Verdict.WRONG_ANSWER, checked.problem().message());
