@@ -62,13 +62,18 @@ public record ConcurrencySpec(String api, String implementation, String workload
 
   /** The starter's files that are the challenge's API: those of the interface's package. */
   public Map<String, String> apiFiles(Map<String, String> starter) {
-    String folder = apiPackage().replace('.', '/') + "/";
     var files = new TreeMap<String, String>();
     starter.forEach((path, text) -> {
-      if (path.startsWith(folder) && path.indexOf('/', folder.length()) < 0) {
+      if (inApiPackage(path)) {
         files.put(path, text);
       }
     });
     return files;
+  }
+
+  /** Whether a source file, by its path, is in the interface's package (not in one below it). */
+  public boolean inApiPackage(String path) {
+    String folder = apiPackage().replace('.', '/') + "/";
+    return path.startsWith(folder) && path.indexOf('/', folder.length()) < 0;
   }
 }

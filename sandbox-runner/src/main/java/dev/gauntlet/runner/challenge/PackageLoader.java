@@ -106,9 +106,8 @@ public final class PackageLoader {
       throw new PackageException("tests/java/" + ConcurrencySpec.sourcePath(spec.workload())
           + ": missing; concurrency.workload names it");
     }
-    String apiFolder = spec.apiPackage().replace('.', '/') + "/";
     for (String path : sources.keySet()) {
-      if (path.startsWith(apiFolder) && path.indexOf('/', apiFolder.length()) < 0) {
+      if (spec.inApiPackage(path)) {
         // That package is exported to candidates' classes: the workload's own files stay out of it.
         throw new PackageException("tests/java/" + path + ": the API's package is the starter's; put the workload's"
             + " files in a package of their own");

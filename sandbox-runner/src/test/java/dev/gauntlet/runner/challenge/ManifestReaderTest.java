@@ -145,18 +145,7 @@ class ManifestReaderTest {
         .hasMessageContaining(message);
   }
 
-  private static final String CONCURRENCY = """
-      format: gauntlet/1
-      id: bank
-      title: Bank
-      kind: concurrency
-      languages: [java]
-      suggested_minutes: 30
-      limits: { build_seconds: 60, wall_seconds: 6, memory_mb: 512, cpus: 2.0, pids: 128, output_kb: 64 }
-      scoring: { correctness: 70, performance: 30 }
-      performance: { metric: stress_ms, full_marks_at: 1.5, zero_at: 6, rounds: 2 }
-      concurrency: { api: bank.Bank, implementation: ConcurrentBank, workload: bank.tests.BankWorkload }
-      """;
+  private static final String CONCURRENCY = ConcurrencyManifests.TIMED;
 
   @Test
   @DisplayName("reads a concurrency manifest; stress runs default to 4 threads of 100,000 calls; the class is the entry file")

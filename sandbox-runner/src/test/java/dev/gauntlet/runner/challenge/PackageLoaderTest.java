@@ -114,17 +114,7 @@ class PackageLoaderTest {
 
   private void concurrencyPackage() throws IOException {
     pkg = catalog.resolve("bank");
-    write("challenge.yaml", """
-        format: gauntlet/1
-        id: bank
-        title: Bank
-        kind: concurrency
-        languages: [java]
-        suggested_minutes: 30
-        limits: { build_seconds: 60, wall_seconds: 6, memory_mb: 512, cpus: 2.0, pids: 128, output_kb: 64 }
-        scoring: { correctness: 100, performance: 0 }
-        concurrency: { api: bank.Bank, implementation: ConcurrentBank, workload: bank.tests.BankWorkload }
-        """);
+    write("challenge.yaml", ConcurrencyManifests.TIMED);
     write("statement.md", "# Bank\n");
     write("starter/java/bank/Bank.java", "package bank;\npublic interface Bank {}\n");
     write("starter/java/ConcurrentBank.java", "public class ConcurrentBank implements bank.Bank {}\n");
