@@ -1,6 +1,17 @@
 package dev.gauntlet.platform;
 
+import dev.gauntlet.platform.account.AccountRoutes;
+import dev.gauntlet.platform.account.PasswordHasher;
+import dev.gauntlet.platform.account.StaffAccounts;
+import dev.gauntlet.platform.assessment.AssessmentRoutes;
+import dev.gauntlet.platform.assessment.Assessments;
+import dev.gauntlet.platform.attempt.AttemptRoutes;
+import dev.gauntlet.platform.attempt.AttemptScores;
+import dev.gauntlet.platform.attempt.Attempts;
+import dev.gauntlet.platform.attempt.SubmissionRateLimit;
+import dev.gauntlet.platform.auth.Access;
 import dev.gauntlet.platform.auth.AuthorToken;
+import dev.gauntlet.platform.auth.SessionTokens;
 import dev.gauntlet.platform.challenge.ChallengeCatalog;
 import dev.gauntlet.platform.challenge.ChallengeRoutes;
 import dev.gauntlet.platform.challenge.ChallengeVersions;
@@ -11,6 +22,7 @@ import dev.gauntlet.platform.storage.Database;
 import dev.gauntlet.platform.jobs.JobDispatcher;
 import dev.gauntlet.platform.jobs.LeaseReaper;
 import dev.gauntlet.platform.submission.SubmissionEvents;
+import dev.gauntlet.platform.submission.SubmissionIntake;
 import dev.gauntlet.platform.submission.SubmissionRepository;
 import dev.gauntlet.platform.submission.SubmissionRoutes;
 import dev.gauntlet.platform.submission.VerdictRecorder;
@@ -35,6 +47,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -89,16 +102,26 @@ public final class PlatformApp implements AutoCloseable {
         var versions = new ChallengeVersions(database.dataSource());
         var catalog = new ChallengeCatalog(versions, config.dataDir().resolve("packages"));
         catalog.publishFolder(config.challenges(), clock.instant());
-        var author = AuthorToken.of(config.authorToken(), config.dataDir());
+        var sessions = SessionTokens.of(vertx, config.sessionKey(), config.dataDir());
+        var access = new Access(sessions, AuthorToken.of(config.authorToken(), config.dataDir()));
         var dispatcher = new JobDispatcher(jobs, versions, store, vertx.eventBus(), clock);
         await(vertx.deployVerticle(new VerdictRecorder(submissions, jobs, clock)));
         await(vertx.deployVerticle(new VerificationRecorder(versions, jobs)));
         await(vertx.deployVerticle(new LeaseReaper(jobs, hazelcast.getCluster(), submissions, dispatcher, catalog, clock,
             REAP_EVERY, JOB_ATTEMPTS)));
+        var intake = new SubmissionIntake(submissions, dispatcher, config.maxQueue());
+        var events = new SubmissionEvents(vertx, submissions);
+        var assessments = new Assessments(database.dataSource());
+        var attempts = new Attempts(database.dataSource());
         var http = new HttpVerticle(config.host(), config.port(),
-            new ChallengeRoutes(vertx, catalog, dispatcher, author, config.dataDir().resolve("uploads"), clock),
-            new SubmissionRoutes(vertx, submissions, catalog, dispatcher, clock, config.maxQueue()),
-            new SubmissionEvents(vertx, submissions));
+            new ChallengeRoutes(vertx, catalog, dispatcher, access.author(), config.dataDir().resolve("uploads"), clock),
+            List.of(new SubmissionRoutes(vertx, submissions, catalog, intake, clock), events,
+                new AccountRoutes(vertx, new StaffAccounts(database.dataSource()), sessions, access,
+                    new PasswordHasher(), clock),
+                new AssessmentRoutes(vertx, assessments, attempts, new AttemptScores(submissions, catalog), catalog,
+                    access, clock),
+                new AttemptRoutes(vertx, attempts, assessments, submissions, intake, events, catalog, sessions, access,
+                    SubmissionRateLimit.DEFAULT, clock)));
         await(vertx.deployVerticle(http));
         port = http.actualPort();
         dispatcher.queueStranded(submissions);

@@ -49,6 +49,27 @@ final class ApiClient {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Sends a JSON request (or none, when body is null) with a session token, when there is one. */
+  HttpResponse<String> call(String method, String path, String token, JsonObject body)
+      throws IOException, InterruptedException {
+    var request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body == null
+        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Signs a staff member in and returns the session token. */
+  String signIn(String email, String password) throws IOException, InterruptedException {
+    var response = call("POST", "/api/v1/sessions", null, new JsonObject().put("email", email).put("password", password));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return new JsonObject(response.body()).getString("token");
+  }
+
   /** Submits and returns the submission's location. */
   String submit(String challenge, String language, Map<String, String> files) throws IOException, InterruptedException {
     var response = post("/api/v1/submissions", "application/json", new JsonObject()
@@ -72,8 +93,16 @@ final class ApiClient {
 
   /** Reads a server-sent event stream to its end, as (event, data) pairs. */
   List<Map.Entry<String, String>> events(String path) throws IOException, InterruptedException {
-    var response = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(3)).GET().build(),
-        HttpResponse.BodyHandlers.ofLines());
+    return events(path, null);
+  }
+
+  /** Reads a server-sent event stream with a session token, as the browser's page does with fetch. */
+  List<Map.Entry<String, String>> events(String path, String token) throws IOException, InterruptedException {
+    var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(3)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    var response = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
     var events = new ArrayList<Map.Entry<String, String>>();

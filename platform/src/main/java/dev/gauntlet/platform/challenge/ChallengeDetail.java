@@ -28,7 +28,7 @@ public record ChallengeDetail(@JsonUnwrapped ChallengeSummary summary, String st
   public record PublicScenario(String name, String yaml) {
   }
 
-  static ChallengeDetail of(ChallengeCatalog.Served served) {
+  public static ChallengeDetail of(ChallengeCatalog.Served served) {
     ChallengePackage pkg = served.pkg();
     var starters = new TreeMap<String, Map<String, String>>();
     pkg.starters().forEach((language, files) -> starters.put(language.id(), files));

@@ -1,14 +1,16 @@
 package dev.gauntlet.platform.challenge;
 
-import dev.gauntlet.platform.auth.AuthorToken;
 import dev.gauntlet.platform.http.ProblemException;
 import dev.gauntlet.platform.http.ProblemType;
+import dev.gauntlet.platform.http.Replies;
+import dev.gauntlet.platform.http.Routes;
 import dev.gauntlet.platform.jobs.JobDispatcher;
 import dev.gauntlet.runner.challenge.PackageException;
 import dev.gauntlet.runner.challenge.PackageLoader;
 import dev.gauntlet.runner.distribution.FileTrees;
 import dev.gauntlet.runner.distribution.PackageArchive;
 import dev.gauntlet.runner.distribution.PackageZip;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
@@ -19,16 +21,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The catalog under {@code /api/v1/challenges}: what candidates see (the newest published version
- * of each challenge), and, for authors holding the author token, uploading a package zip, listing,
- * reading, diffing and deleting versions.
+ * of each challenge), and, for authors (an author or admin session, or the author token), uploading
+ * a package zip, listing, reading, diffing and deleting versions.
  */
-public final class ChallengeRoutes {
+public final class ChallengeRoutes implements Routes {
   private static final Logger log = LoggerFactory.getLogger(ChallengeRoutes.class);
   private static final String BASE = "/api/v1/challenges";
   private static final String VERSION = BASE + "/:id/versions/:version";
@@ -36,12 +37,12 @@ public final class ChallengeRoutes {
   private final Vertx vertx;
   private final ChallengeCatalog catalog;
   private final JobDispatcher dispatcher;
-  private final AuthorToken author;
+  private final Handler<RoutingContext> author;
   private final Path uploads;
   private final Clock clock;
 
   /** {@code uploads} is a scratch folder where zips are unpacked and checked. */
-  public ChallengeRoutes(Vertx vertx, ChallengeCatalog catalog, JobDispatcher dispatcher, AuthorToken author,
+  public ChallengeRoutes(Vertx vertx, ChallengeCatalog catalog, JobDispatcher dispatcher, Handler<RoutingContext> author,
                          Path uploads, Clock clock) {
     this.vertx = vertx;
     this.catalog = catalog;
@@ -52,6 +53,7 @@ public final class ChallengeRoutes {
   }
 
   /** Mount before the API's JSON body handler: a package zip may be far larger than a JSON body. */
+  @Override
   public void mount(Router router) {
     // The token is checked on a route of its own, before the next one reads the body: Vert.x puts a
     // body handler first within a route, and a stranger must not make the server hold 32 MiB.
@@ -60,21 +62,21 @@ public final class ChallengeRoutes {
         .handler(BodyHandler.create(false).setBodyLimit(PackageZip.MAX_ZIP_BYTES)).handler(this::upload);
     router.post(BASE).handler(ctx -> ctx.fail(new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
         "upload a package as a zip, with Content-Type: application/zip")));
-    router.get(BASE).handler(ctx -> answer(ctx, () -> catalog.published().stream().map(ChallengeSummary::of).toList()));
-    router.get(BASE + "/:id").handler(ctx -> answer(ctx, () -> catalog.published(ctx.pathParam("id"))
+    router.get(BASE).handler(ctx -> Replies.json(vertx, ctx, () -> catalog.published().stream().map(ChallengeSummary::of).toList()));
+    router.get(BASE + "/:id").handler(ctx -> Replies.json(vertx, ctx, () -> catalog.published(ctx.pathParam("id"))
         .map(ChallengeDetail::of)
         .orElseThrow(() -> notFound("no challenge " + ctx.pathParam("id")))));
-    router.get(BASE + "/:id/versions").handler(author).handler(ctx -> answer(ctx, () -> {
+    router.get(BASE + "/:id/versions").handler(author).handler(ctx -> Replies.json(vertx, ctx, () -> {
       var versions = catalog.versions().list(ctx.pathParam("id"));
       if (versions.isEmpty()) {
         throw notFound("no challenge " + ctx.pathParam("id"));
       }
       return versions;
     }));
-    router.get(VERSION).handler(author).handler(ctx -> answer(ctx, () -> catalog.versions()
+    router.get(VERSION).handler(author).handler(ctx -> Replies.json(vertx, ctx, () -> catalog.versions()
         .detail(ctx.pathParam("id"), version(ctx, "version"))
         .orElseThrow(() -> noVersion(ctx))));
-    router.get(VERSION + "/diff").handler(author).handler(ctx -> answer(ctx, () -> diff(ctx)));
+    router.get(VERSION + "/diff").handler(author).handler(ctx -> Replies.json(vertx, ctx, () -> diff(ctx)));
     router.delete(VERSION).handler(author).handler(this::delete);
   }
 
@@ -165,9 +167,6 @@ public final class ChallengeRoutes {
     }).onFailure(ctx::fail);
   }
 
-  private void answer(RoutingContext ctx, Callable<Object> work) {
-    vertx.executeBlocking(work, false).onSuccess(ctx::json).onFailure(ctx::fail);
-  }
 
   private static int version(RoutingContext ctx, String param) {
     return parse(ctx.pathParam(param), param);

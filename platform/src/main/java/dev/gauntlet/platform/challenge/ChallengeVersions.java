@@ -22,9 +22,8 @@ import javax.sql.DataSource;
  * use cannot be deleted even by a race. Blocking JDBC: call it from a worker thread.
  */
 public final class ChallengeVersions implements ArchiveSource {
-  /** SQLSTATEs of a foreign-key and a unique-key violation, the same in H2 and PostgreSQL. */
+  /** SQLSTATE of a foreign-key violation, the same in H2 and PostgreSQL. */
   private static final String IN_USE = "23503";
-  private static final String DUPLICATE = "23505";
   private static final String COLUMNS = "v.challenge_id, v.version, v.content_hash, v.origin, v.status,"
       + " v.published_at";
   /** An author's view of a version adds what the catalog never needs: the report and the use count. */
@@ -96,7 +95,7 @@ public final class ChallengeVersions implements ArchiveSource {
       sql.update("add challenge " + challengeId, "insert into challenge (id, last_version) select ?, 0 where not exists"
           + " (select 1 from challenge where id = ?)", challengeId, challengeId);
     } catch (StorageException e) {
-      if (!(e.getCause() instanceof SQLException cause && DUPLICATE.equals(cause.getSQLState()))) {
+      if (!e.isDuplicate()) {
         throw e;
       }
     }
@@ -183,7 +182,7 @@ public final class ChallengeVersions implements ArchiveSource {
     } catch (StorageException e) {
       if (e.getCause() instanceof SQLException cause && IN_USE.equals(cause.getSQLState())) {
         throw new InUseException("version " + version + " of " + challengeId
-            + " has submissions pinned to it; a version in use cannot be deleted");
+            + " has submissions or assessments pinned to it; a version in use cannot be deleted");
       }
       throw e;
     }

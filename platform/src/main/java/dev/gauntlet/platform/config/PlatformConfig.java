@@ -1,6 +1,7 @@
 package dev.gauntlet.platform.config;
 
 import dev.gauntlet.platform.auth.AuthorToken;
+import dev.gauntlet.platform.auth.SessionTokens;
 import dev.gauntlet.platform.cluster.ClusterSettings;
 import dev.gauntlet.platform.storage.DatabaseSettings;
 import java.nio.file.Path;
@@ -28,10 +29,12 @@ import java.util.TreeSet;
  * @param warmPool    sandboxes kept started ahead of need for each shape of run in use; 0 turns the pool off
  * @param lease       how long a runner's claim on a job lasts unless renewed; a dead runner's jobs wait this long
  * @param authorToken what authors send to upload and manage versions; blank: one made and kept in the data folder
+ * @param sessionKey  signs session tokens; blank: one made and kept in the data folder. Every platform
+ *                    process of a cluster needs the same key, or a session works on one process only
  */
 public record PlatformConfig(String host, int port, Path dataDir, DatabaseSettings database, Path challenges,
                              ClusterSettings cluster, int slots,
-                             int maxQueue, int warmPool, Duration lease, String authorToken) {
+                             int maxQueue, int warmPool, Duration lease, String authorToken, String sessionKey) {
   private static final List<Setting> SETTINGS = List.of(
       new Setting("--host", "GAUNTLET_HOST", "127.0.0.1"),
       new Setting("--port", "GAUNTLET_PORT", "8080"),
@@ -53,6 +56,8 @@ public record PlatformConfig(String host, int port, Path dataDir, DatabaseSettin
 
   /** Not a flag: a command line is readable by every user of the machine. */
   public static final String DATABASE_PASSWORD_ENV = "GAUNTLET_DATABASE_PASSWORD";
+  /** Not a flag, for the same reason. */
+  public static final String SESSION_KEY_ENV = "GAUNTLET_SESSION_KEY";
 
   public PlatformConfig {
     if (!database.isEmbedded() && !database.url().startsWith(DatabaseSettings.POSTGRES_PREFIX)) {
@@ -87,6 +92,9 @@ public record PlatformConfig(String host, int port, Path dataDir, DatabaseSettin
     if (!authorToken.isBlank() && authorToken.strip().length() < AuthorToken.MIN_LENGTH) {
       throw new ConfigException("the author token must have at least " + AuthorToken.MIN_LENGTH + " characters");
     }
+    if (!sessionKey.isBlank() && sessionKey.strip().length() < SessionTokens.MIN_KEY_LENGTH) {
+      throw new ConfigException(SESSION_KEY_ENV + " must have at least " + SessionTokens.MIN_KEY_LENGTH + " characters");
+    }
     if (host.isBlank() || cluster.name().isBlank() || cluster.host().isBlank() || cluster.members().isEmpty()) {
       throw new ConfigException("host, cluster name, cluster host and members must not be blank");
     }
@@ -97,8 +105,9 @@ public record PlatformConfig(String host, int port, Path dataDir, DatabaseSettin
   public String toString() {
     return "PlatformConfig[host=%s, port=%d, dataDir=%s, database=%s, challenges=%s, cluster=%s, slots=%d, maxQueue=%d,"
         .formatted(host, port, dataDir, database, challenges, cluster, slots, maxQueue)
-        + " warmPool=%d, lease=%s, authorToken=%s]".formatted(warmPool, lease,
-            authorToken.isBlank() ? "(kept in the data folder)" : "(set)");
+        + " warmPool=%d, lease=%s, authorToken=%s".formatted(warmPool, lease,
+            authorToken.isBlank() ? "(kept in the data folder)" : "(set)")
+        + ", sessionKey=" + (sessionKey.isBlank() ? "(kept in the data folder)" : "(set)") + "]";
   }
 
   /** Every environment variable a setting is read from. */
@@ -106,6 +115,7 @@ public record PlatformConfig(String host, int port, Path dataDir, DatabaseSettin
     var names = new TreeSet<String>();
     SETTINGS.forEach(setting -> names.add(setting.env()));
     names.add(DATABASE_PASSWORD_ENV);
+    names.add(SESSION_KEY_ENV);
     return names;
   }
 
@@ -135,7 +145,7 @@ public record PlatformConfig(String host, int port, Path dataDir, DatabaseSettin
     return new PlatformConfig(values.get("--host"), integer(values, "--port"), Path.of(values.get("--data-dir")),
         database, Path.of(values.get("--challenges")), cluster, integer(values, "--slots"), integer(values, "--max-queue"),
         integer(values, "--warm-pool"), Duration.ofSeconds(integer(values, "--lease-seconds")),
-        values.get("--author-token"));
+        values.get("--author-token"), env.getOrDefault(SESSION_KEY_ENV, ""));
   }
 
   private static int integer(Map<String, String> values, String flag) {

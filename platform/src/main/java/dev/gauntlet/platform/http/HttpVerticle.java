@@ -1,43 +1,41 @@
 package dev.gauntlet.platform.http;
 
-import dev.gauntlet.platform.challenge.ChallengeRoutes;
-import dev.gauntlet.platform.submission.SubmissionEvents;
-import dev.gauntlet.platform.submission.SubmissionRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 
 /** The HTTP API under {@code /api/v1}; every error it answers is a problem document. */
 public final class HttpVerticle extends VerticleBase {
   private final String host;
   private final int port;
-  private final ChallengeRoutes challenges;
-  private final SubmissionRoutes submissions;
-  private final SubmissionEvents events;
+  private final Routes uploads;
+  private final List<Routes> api;
   private HttpServer server;
 
-  public HttpVerticle(String host, int port, ChallengeRoutes challenges, SubmissionRoutes submissions,
-                      SubmissionEvents events) {
+  /**
+   * @param uploads routes that read large bodies under their own limit, mounted before the JSON body handler
+   * @param api     every other feature's routes
+   */
+  public HttpVerticle(String host, int port, Routes uploads, List<Routes> api) {
     this.host = host;
     this.port = port;
-    this.challenges = challenges;
-    this.submissions = submissions;
-    this.events = events;
+    this.uploads = uploads;
+    this.api = List.copyOf(api);
   }
 
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
     // First: a package upload reads its body under its own, larger limit.
-    challenges.mount(router);
+    uploads.mount(router);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(ApiLimits.MAX_BODY_BYTES));
     router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml")
         .sendFile("openapi.yaml"));
-    submissions.mount(router);
-    events.mount(router);
+    api.forEach(routes -> routes.mount(router));
 
     var problems = new ProblemHandler();
     router.route().failureHandler(problems);

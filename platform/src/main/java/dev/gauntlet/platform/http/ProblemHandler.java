@@ -17,8 +17,6 @@ import org.slf4j.LoggerFactory;
 public final class ProblemHandler implements Handler<RoutingContext> {
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
   /** Roughly how long a runner takes to clear a few submissions. */
-  private static final String RETRY_AFTER_SECONDS = "10";
-
   @Override
   public void handle(RoutingContext ctx) {
     Problem problem = problemFor(ctx);
@@ -26,8 +24,8 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       ctx.response().reset();
       return;
     }
-    if (ctx.failure() instanceof ProblemException p && p.type() == ProblemType.QUEUE_FULL) {
-      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    if (ctx.failure() instanceof ProblemException p && p.retryAfterSeconds() > 0) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(p.retryAfterSeconds()));
     }
     ctx.response()
         .setStatusCode(problem.status())

@@ -9,17 +9,27 @@ import java.util.Map;
 /**
  * A submission as the database holds it.
  *
- * @param result   the verdict, null until judged
- * @param judgedAt null until judged
+ * @param result    the verdict, null until judged
+ * @param judgedAt  null until judged
+ * @param attemptId the assessment attempt it belongs to; null for one made outside any assessment
+ * @param queue     the job queue it is judged from: the assessment's own, or the open queue
  */
 public record StoredSubmission(String id, String challengeId, int challengeVersion, Language language,
                                Map<String, String> files, SubmissionStatus status, JudgeResult result,
-                               Instant createdAt, Instant judgedAt) {
+                               Instant createdAt, Instant judgedAt, String attemptId, String queue) {
   public StoredSubmission {
     files = Map.copyOf(files);
+    queue = queue == null ? Job.OPEN_QUEUE : queue;
+  }
+
+  /** A submission made outside any assessment. */
+  public StoredSubmission(String id, String challengeId, int challengeVersion, Language language,
+                          Map<String, String> files, SubmissionStatus status, JudgeResult result,
+                          Instant createdAt, Instant judgedAt) {
+    this(id, challengeId, challengeVersion, language, files, status, result, createdAt, judgedAt, null, null);
   }
 
   public Job job(String packageHash) {
-    return Job.judging(id, challengeId, challengeVersion, packageHash, language, files);
+    return Job.judging(id, challengeId, challengeVersion, packageHash, language, files, queue);
   }
 }

@@ -2,6 +2,7 @@ package dev.gauntlet.platform.submission;
 
 import dev.gauntlet.platform.http.ProblemException;
 import dev.gauntlet.platform.http.ProblemType;
+import dev.gauntlet.platform.http.Routes;
 import dev.gauntlet.runner.job.ProgressEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -19,7 +20,7 @@ import java.util.List;
  * {@code verdict} event with the whole submission, and the stream ends. Progress travels over the
  * clustered event bus, so any platform process can serve the stream.
  */
-public final class SubmissionEvents {
+public final class SubmissionEvents implements Routes {
   /** Published with the submission id once its verdict is stored. */
   public static final String JUDGED_ADDRESS = "gauntlet.submissions.judged";
 
@@ -31,27 +32,34 @@ public final class SubmissionEvents {
     this.submissions = submissions;
   }
 
+  @Override
   public void mount(Router router) {
     router.get("/api/v1/submissions/:id/events").handler(this::stream);
   }
 
   private void stream(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    vertx.executeBlocking(() -> submissions.find(id), false).onSuccess(found -> {
+    // A submission of an attempt streams only under its attempt, to whom may see it.
+    vertx.executeBlocking(() -> submissions.find(id).filter(s -> s.attemptId() == null), false).onSuccess(found -> {
       if (found.isEmpty()) {
         ctx.fail(new ProblemException(ProblemType.NOT_FOUND, "no submission " + id));
-        return;
+      } else {
+        stream(ctx, found.get());
       }
-      var response = ctx.response().setChunked(true)
-          .putHeader("Content-Type", "text/event-stream")
-          .putHeader("Cache-Control", "no-cache");
-      if (found.get().status() == SubmissionStatus.JUDGED) {
-        sendVerdict(response, found.get());
-        return;
-      }
-      send(response, "status", new JsonObject().put("status", found.get().status()).encode());
-      follow(id, response);
     }).onFailure(ctx::fail);
+  }
+
+  /** Streams a submission that the caller was found allowed to see. */
+  public void stream(RoutingContext ctx, StoredSubmission found) {
+    var response = ctx.response().setChunked(true)
+        .putHeader("Content-Type", "text/event-stream")
+        .putHeader("Cache-Control", "no-cache");
+    if (found.status() == SubmissionStatus.JUDGED) {
+      sendVerdict(response, found);
+      return;
+    }
+    send(response, "status", new JsonObject().put("status", found.status()).encode());
+    follow(found.id(), response);
   }
 
   private void follow(String id, HttpServerResponse response) {

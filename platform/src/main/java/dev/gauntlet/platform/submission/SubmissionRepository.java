@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 /** Submissions and their verdicts in SQL. Blocking JDBC: call it from a worker thread. */
 public final class SubmissionRepository {
   private static final String COLUMNS = "id, challenge_id, challenge_version, language, files, status, result,"
-      + " created_at, judged_at";
+      + " created_at, judged_at, attempt_id, queue";
 
   private final Sql sql;
 
@@ -27,15 +27,33 @@ public final class SubmissionRepository {
 
   public void insert(StoredSubmission s) {
     sql.update("store a submission",
-        "insert into submission (id, challenge_id, challenge_version, language, files, status, created_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?)",
+        "insert into submission (id, challenge_id, challenge_version, language, files, status, created_at, attempt_id,"
+            + " queue) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         s.id(), s.challengeId(), s.challengeVersion(), s.language().id(), Json.encode(s.files()),
-        s.status().name(), Timestamp.from(s.createdAt()));
+        s.status().name(), Timestamp.from(s.createdAt()), s.attemptId(), s.queue());
   }
 
   public Optional<StoredSubmission> find(String id) {
     return sql.query("read a submission", SubmissionRepository::read,
         "select " + COLUMNS + " from submission where id = ?", id).stream().findFirst();
+  }
+
+  /** An attempt's submissions, oldest first. */
+  public List<StoredSubmission> ofAttempt(String attemptId) {
+    return sql.query("list an attempt's submissions", SubmissionRepository::read,
+        "select " + COLUMNS + " from submission where attempt_id = ? order by created_at, id", attemptId);
+  }
+
+  /** How many submissions an attempt made since the instant, and how many of all its submissions wait for a verdict. */
+  public AttemptLoad loadOf(String attemptId, Instant since) {
+    return sql.query("count an attempt's submissions", row -> new AttemptLoad(row.getInt(1), row.getInt(2)),
+        "select coalesce(sum(case when created_at >= ? then 1 else 0 end), 0),"
+            + " coalesce(sum(case when status <> ? then 1 else 0 end), 0) from submission where attempt_id = ?",
+        Timestamp.from(since), SubmissionStatus.JUDGED.name(), attemptId).getFirst();
+  }
+
+  /** What an attempt has in flight, for its rate limit. */
+  public record AttemptLoad(int recent, int unfinished) {
   }
 
   /** The ids of everything without a verdict, oldest first. */
@@ -72,6 +90,7 @@ public final class SubmissionRepository {
         Language.byId(row.getString("language")).orElseThrow(), files,
         SubmissionStatus.valueOf(row.getString("status")),
         result == null ? null : Json.decodeValue(result, JudgeResult.class),
-        row.getTimestamp("created_at").toInstant(), judgedAt == null ? null : judgedAt.toInstant());
+        row.getTimestamp("created_at").toInstant(), judgedAt == null ? null : judgedAt.toInstant(),
+        row.getString("attempt_id"), row.getString("queue"));
   }
 }

@@ -1,42 +1,40 @@
 package dev.gauntlet.platform.submission;
 
+import dev.gauntlet.platform.challenge.ChallengeCatalog;
 import dev.gauntlet.platform.http.JsonBodies;
 import dev.gauntlet.platform.http.ProblemException;
 import dev.gauntlet.platform.http.ProblemType;
-import dev.gauntlet.platform.challenge.ChallengeCatalog;
-import dev.gauntlet.platform.jobs.JobDispatcher;
+import dev.gauntlet.platform.http.Routes;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** {@code POST /api/v1/submissions} and {@code GET /api/v1/submissions/{id}}. */
-public final class SubmissionRoutes {
-  private static final Logger log = LoggerFactory.getLogger(SubmissionRoutes.class);
+/**
+ * {@code POST /api/v1/submissions} and {@code GET /api/v1/submissions/{id}}: practice outside any
+ * assessment. A submission of an attempt is served only under its attempt, to whom may see it.
+ */
+public final class SubmissionRoutes implements Routes {
   private static final String BASE = "/api/v1/submissions";
 
   private final Vertx vertx;
   private final SubmissionRepository submissions;
   private final SubmissionValidator validator;
-  private final JobDispatcher dispatcher;
+  private final SubmissionIntake intake;
   private final Clock clock;
-  private final int maxQueue;
 
   public SubmissionRoutes(Vertx vertx, SubmissionRepository submissions, ChallengeCatalog catalog,
-                          JobDispatcher dispatcher,
-                          Clock clock, int maxQueue) {
+                          SubmissionIntake intake, Clock clock) {
     this.vertx = vertx;
     this.submissions = submissions;
     this.validator = new SubmissionValidator(catalog);
-    this.dispatcher = dispatcher;
+    this.intake = intake;
     this.clock = clock;
-    this.maxQueue = maxQueue;
   }
 
+  @Override
   public void mount(Router router) {
     router.post(BASE).consumes("application/json").handler(this::submit);
     router.get(BASE + "/:id").handler(this::show);
@@ -44,35 +42,23 @@ public final class SubmissionRoutes {
 
   private void submit(RoutingContext ctx) {
     var request = JsonBodies.read(ctx, SubmissionRequest.class);
-    vertx.executeBlocking(() -> {
-      var submission = validator.accept(request, clock.instant());
-      // Back-pressure instead of an unbounded queue; concurrent requests may pass the check together,
-      // which overshoots the bound by at most the number of requests in flight.
-      if (submissions.countUnfinished() >= maxQueue) {
-        throw new ProblemException(ProblemType.QUEUE_FULL, maxQueue + " submissions are already waiting; try again later");
-      }
-      // Stored first: if queueing fails, the lease reaper finds it in no queue and queues it.
-      submissions.insert(submission);
-      try {
-        if (!dispatcher.dispatch(submission)) {
-          log.error("submission {} stored but its challenge version's content is not kept; the next sweep ends it",
-              submission.id());
-        }
-      } catch (RuntimeException e) {
-        log.error("submission {} stored but not queued; the next sweep queues it", submission.id(), e);
-      }
-      return submission;
-    }, false).onSuccess(stored -> ctx.response()
-        .setStatusCode(202)
-        .putHeader(HttpHeaders.LOCATION, BASE + "/" + stored.id())
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .end(new JsonObject().put("id", stored.id()).put("status", stored.status()).encode()))
+    vertx.executeBlocking(() -> intake.take(validator.accept(request, clock.instant())), false)
+        .onSuccess(stored -> accepted(ctx, stored, BASE + "/" + stored.id()))
         .onFailure(ctx::fail);
+  }
+
+  /** Answers 202 with where the submission can be followed. */
+  public static void accepted(RoutingContext ctx, StoredSubmission stored, String location) {
+    ctx.response()
+        .setStatusCode(202)
+        .putHeader(HttpHeaders.LOCATION, location)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .end(new JsonObject().put("id", stored.id()).put("status", stored.status()).encode());
   }
 
   private void show(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    vertx.executeBlocking(() -> submissions.find(id), false)
+    vertx.executeBlocking(() -> submissions.find(id).filter(s -> s.attemptId() == null), false)
         .onSuccess(found -> found.ifPresentOrElse(
             s -> ctx.json(SubmissionView.of(s)),
             () -> ctx.fail(new ProblemException(ProblemType.NOT_FOUND, "no submission " + id))))

@@ -9,34 +9,47 @@ import dev.gauntlet.platform.http.ProblemType;
 import dev.gauntlet.platform.challenge.ChallengeCatalog;
 import dev.gauntlet.runner.challenge.ChallengePackage;
 import dev.gauntlet.runner.docker.SandboxPaths;
+import dev.gauntlet.runner.job.Job;
 import dev.gauntlet.runner.language.Language;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
- * Checks a submission request against the catalog and the API's limits before anything is stored,
- * and pins it to the challenge's newest published version. Blocking: it reads the catalog.
+ * Checks a submission request against the catalog and the API's limits before anything is stored.
+ * Blocking: it reads the catalog.
  */
-final class SubmissionValidator {
+public final class SubmissionValidator {
   private final ChallengeCatalog catalog;
 
-  SubmissionValidator(ChallengeCatalog catalog) {
+  public SubmissionValidator(ChallengeCatalog catalog) {
     this.catalog = catalog;
   }
 
+  /** A submission outside any assessment, pinned to the challenge's newest published version. */
   StoredSubmission accept(SubmissionRequest request, Instant now) {
     var served = catalog.published(require(request.challenge(), "challenge"))
         .orElseThrow(() -> invalid("unknown challenge '" + request.challenge() + "'; GET /api/v1/challenges lists them"));
+    return accept(request, served, served.pkg().manifest().languages(), null, Job.OPEN_QUEUE, now);
+  }
+
+  /**
+   * A submission of the served version in one of the languages allowed (and the challenge's), for
+   * an attempt and judged from the given queue.
+   */
+  public StoredSubmission accept(SubmissionRequest request, ChallengeCatalog.Served served, Collection<Language> allowed,
+                                 String attemptId, String queue, Instant now) {
     ChallengePackage pkg = served.pkg();
+    var taken = pkg.manifest().languages().stream().filter(allowed::contains).toList();
     Language language = Language.byId(require(request.language(), "language"))
-        .filter(pkg.manifest().languages()::contains)
-        .orElseThrow(() -> invalid("challenge '" + pkg.id() + "' takes " + pkg.manifest().languages().stream()
-            .map(Language::id).toList() + ", not '" + request.language() + "'"));
+        .filter(taken::contains)
+        .orElseThrow(() -> invalid("challenge '" + pkg.id() + "' takes " + taken.stream().map(Language::id).toList()
+            + " here, not '" + request.language() + "'"));
     checkFiles(require(request.files(), "files"), language, pkg.manifest().entryFile(language));
     return new StoredSubmission(UUID.randomUUID().toString(), pkg.id(), served.version().version(), language,
-        request.files(), SubmissionStatus.QUEUED, null, now, null);
+        request.files(), SubmissionStatus.QUEUED, null, now, null, attemptId, queue);
   }
 
   private static void checkFiles(Map<String, String> files, Language language, String entryFile) {
@@ -66,7 +79,7 @@ final class SubmissionValidator {
     }
   }
 
-  private static <T> T require(T value, String field) {
+  public static <T> T require(T value, String field) {
     if (value == null) {
       throw invalid(field + " is required");
     }

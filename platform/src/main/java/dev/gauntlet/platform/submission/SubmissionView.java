@@ -6,23 +6,37 @@ import dev.gauntlet.runner.verdict.PerformanceReport;
 import dev.gauntlet.runner.verdict.TestResult;
 import dev.gauntlet.runner.verdict.Verdict;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A submission as the API shows it: full detail for public tests, for hidden ones only whether
- * they passed and what they used; the latency figures in full, for they reveal no test, but no
- * query plan of the reference's, which would show how the reference does it.
+ * A submission as the API shows it. A candidate sees full detail for public tests, for hidden ones
+ * only whether they passed and what they used, the latency figures in full, for they reveal no
+ * test, but no query plan of the reference's, which would show how the reference does it. A
+ * reviewer of an assessment sees everything the runner reported, and the code.
+ *
+ * @param files the code, for a submission read under its attempt; else left out
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubmissionView(String id, String challenge, int challengeVersion, String language,
                              SubmissionStatus status, Verdict verdict, Integer score, Integer maxScore,
                              String message, List<TestResult> tests, PerformanceReport performance,
-                             String createdAt, String judgedAt) {
+                             String createdAt, String judgedAt, Map<String, String> files) {
+  /** As a candidate sees it, without the code. */
   static SubmissionView of(StoredSubmission s) {
-    JudgeResult r = s.result();
+    return of(s, false, false);
+  }
+
+  /**
+   * @param reviewer whether a reviewer reads it, who sees the hidden tests' detail and the reference's plan
+   * @param withCode whether to show the code
+   */
+  public static SubmissionView of(StoredSubmission s, boolean reviewer, boolean withCode) {
+    JudgeResult r = s.result() == null || reviewer ? s.result() : s.result().forCandidates();
+    PerformanceReport performance = r == null || r.performance() == null ? null
+        : reviewer ? r.performance() : r.performance().forCandidates();
     return new SubmissionView(s.id(), s.challengeId(), s.challengeVersion(), s.language().id(), s.status(),
         r == null ? null : r.verdict(), r == null ? null : r.score(), r == null ? null : r.maxScore(),
-        r == null ? null : r.message(), r == null ? List.of() : r.tests().stream().map(TestResult::forCandidates).toList(),
-        r == null || r.performance() == null ? null : r.performance().forCandidates(), s.createdAt().toString(),
-        s.judgedAt() == null ? null : s.judgedAt().toString());
+        r == null ? null : r.message(), r == null ? List.of() : r.tests(), performance, s.createdAt().toString(),
+        s.judgedAt() == null ? null : s.judgedAt().toString(), withCode ? s.files() : null);
   }
 }

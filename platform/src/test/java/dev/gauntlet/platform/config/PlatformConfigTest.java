@@ -22,7 +22,7 @@ class PlatformConfigTest {
     assertThat(config).isEqualTo(new PlatformConfig("127.0.0.1", 8080, Path.of("data"),
         new DatabaseSettings("", "gauntlet", ""), Path.of("challenges"),
         new ClusterSettings("gauntlet", "127.0.0.1", 5701, List.of("127.0.0.1"), 0, ""), 1, 500, 2,
-        Duration.ofSeconds(30), ""));
+        Duration.ofSeconds(30), "", ""));
   }
 
   @Test

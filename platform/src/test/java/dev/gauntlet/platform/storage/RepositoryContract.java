@@ -3,6 +3,16 @@ package dev.gauntlet.platform.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gauntlet.platform.account.StaffAccount;
+import dev.gauntlet.platform.account.StaffAccounts;
+import dev.gauntlet.platform.account.StaffRole;
+import dev.gauntlet.platform.assessment.Assessment;
+import dev.gauntlet.platform.assessment.Assessments;
+import dev.gauntlet.platform.assessment.PinnedChallenge;
+import dev.gauntlet.platform.assessment.ScoringRule;
+import dev.gauntlet.platform.attempt.Attempt;
+import dev.gauntlet.platform.attempt.AttemptStatus;
+import dev.gauntlet.platform.attempt.Attempts;
 import dev.gauntlet.platform.challenge.ChallengeVersions;
 import dev.gauntlet.platform.challenge.VersionOrigin;
 import dev.gauntlet.platform.challenge.VersionStatus;
@@ -17,6 +27,7 @@ import dev.gauntlet.runner.verdict.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -167,6 +178,116 @@ abstract class RepositoryContract {
     }
 
     assertThat(numbers).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
+  }
+
+  @Test
+  @DisplayName("an organisation comes with its first account; a taken address is refused, case and all")
+  void accounts() {
+    var accounts = new StaffAccounts(database().dataSource());
+    String org = UUID.randomUUID().toString();
+    var admin = new StaffAccount(UUID.randomUUID().toString(), org, challenge + "@example.org", StaffRole.ADMIN,
+        "pbkdf2-sha256$1$c2FsdA$aGFzaA", T0);
+    accounts.createOrganisation("Acme " + challenge, admin);
+    var manager = new StaffAccount(UUID.randomUUID().toString(), org, "m-" + challenge + "@example.org",
+        StaffRole.MANAGER, "pbkdf2-sha256$1$c2FsdA$aGFzaA", T0.plusSeconds(1));
+    accounts.create(manager);
+
+    assertThat(accounts.byEmail(admin.email())).hasValue(admin);
+    assertThat(accounts.byId(manager.id())).hasValue(manager);
+    assertThat(accounts.ofOrganisation(org)).containsExactly(admin, manager);
+    assertThat(accounts.organisationName(org)).hasValue("Acme " + challenge);
+    var twin = new StaffAccount(UUID.randomUUID().toString(), org, admin.email(), StaffRole.AUTHOR, "x", T0);
+    assertThatThrownBy(() -> accounts.create(twin)).isInstanceOfSatisfying(StorageException.class,
+        e -> assertThat(e.isDuplicate()).isTrue());
+    String other = UUID.randomUUID().toString();
+    assertThatThrownBy(() -> accounts.createOrganisation("Twin", new StaffAccount(UUID.randomUUID().toString(), other,
+        admin.email(), StaffRole.ADMIN, "x", T0))).isInstanceOf(StorageException.class);
+    assertThat(accounts.organisationName(other)).as("rolled back with its account").isEmpty();
+  }
+
+  @Test
+  @DisplayName("an assessment keeps its pinned challenges in order; an attempt opens once, and ends once")
+  void assessmentsAndAttempts() {
+    versions.publish(challenge, archive("pinned"), VersionOrigin.BUNDLED, VersionStatus.PUBLISHED, T0);
+    var accounts = new StaffAccounts(database().dataSource());
+    String org = UUID.randomUUID().toString();
+    var manager = new StaffAccount(UUID.randomUUID().toString(), org, challenge + "@example.org", StaffRole.MANAGER,
+        "x", T0);
+    accounts.createOrganisation("Org " + challenge, manager);
+    var assessments = new Assessments(database().dataSource());
+    var assessment = new Assessment(UUID.randomUUID().toString(), org, "Backend", Duration.ofMinutes(90),
+        List.of(Language.JAVA, Language.PYTHON), ScoringRule.LAST, manager.id(), T0,
+        List.of(new PinnedChallenge(challenge, 1)));
+    assessments.create(assessment);
+
+    assertThat(assessments.find(assessment.id())).hasValue(assessment);
+    assertThat(assessments.ofOrganisation(org)).containsExactly(assessment);
+    assertThatThrownBy(() -> versions.delete(challenge, 1)).as("pinned by the assessment")
+        .isInstanceOf(ChallengeVersions.InUseException.class);
+
+    var attempts = new Attempts(database().dataSource());
+    var invited = new Attempt(UUID.randomUUID().toString(), assessment.id(), "cand@example.org", 1, T0,
+        T0.plus(Duration.ofDays(14)), null, null, null);
+    attempts.invite(invited, "a".repeat(64));
+    assertThatThrownBy(() -> attempts.invite(new Attempt(UUID.randomUUID().toString(), assessment.id(),
+        "cand@example.org", 1, T0, T0, null, null, null), "b".repeat(64)))
+        .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.isDuplicate()).isTrue());
+    assertThat(attempts.byTokenHash("a".repeat(64))).hasValue(new Attempts.Link(invited, false));
+
+    Instant opened = T0.plusSeconds(60);
+    Instant deadline = opened.plus(assessment.timeLimit());
+    assertThat(attempts.open(invited.id(), 1, opened, deadline)).isTrue();
+    assertThat(attempts.open(invited.id(), 1, opened.plusSeconds(5), deadline.plusSeconds(5))).as("used").isFalse();
+    var started = attempts.find(invited.id()).orElseThrow();
+    assertThat(started.startedAt()).isEqualTo(opened);
+    assertThat(started.deadline()).isEqualTo(deadline);
+    assertThat(started.status(opened.plusSeconds(1))).isEqualTo(AttemptStatus.STARTED);
+    assertThat(started.status(deadline)).isEqualTo(AttemptStatus.EXPIRED);
+
+    assertThat(attempts.replaceLink(invited.id(), "c".repeat(64), opened.plusSeconds(10), deadline)).isTrue();
+    assertThat(attempts.byTokenHash("a".repeat(64))).isEmpty();
+    assertThat(attempts.open(invited.id(), 1, opened.plusSeconds(20), deadline)).as("an old generation").isFalse();
+    assertThat(attempts.open(invited.id(), 2, opened.plusSeconds(20), deadline.plusSeconds(20))).isTrue();
+    assertThat(attempts.find(invited.id()).orElseThrow().deadline()).as("the clock is not reset").isEqualTo(deadline);
+
+    assertThat(attempts.finish(invited.id(), deadline.plusSeconds(1))).as("after the deadline").isFalse();
+    assertThat(attempts.finish(invited.id(), opened.plusSeconds(30))).isTrue();
+    assertThat(attempts.finish(invited.id(), opened.plusSeconds(31))).isFalse();
+    assertThat(attempts.find(invited.id()).orElseThrow().status(opened.plusSeconds(40)))
+        .isEqualTo(AttemptStatus.SUBMITTED);
+    assertThat(attempts.replaceLink(invited.id(), "d".repeat(64), opened.plusSeconds(50), deadline)).isFalse();
+    assertThat(attempts.ofAssessment(assessment.id())).extracting(Attempt::id).containsExactly(invited.id());
+  }
+
+  @Test
+  @DisplayName("an attempt's submissions are counted for its rate limit, and listed oldest first")
+  void attemptSubmissions() {
+    versions.publish(challenge, archive("counted"), VersionOrigin.BUNDLED, VersionStatus.PUBLISHED, T0);
+    var accounts = new StaffAccounts(database().dataSource());
+    String org = UUID.randomUUID().toString();
+    var manager = new StaffAccount(UUID.randomUUID().toString(), org, challenge + "@example.org", StaffRole.MANAGER,
+        "x", T0);
+    accounts.createOrganisation("Org " + challenge, manager);
+    var assessment = new Assessment(UUID.randomUUID().toString(), org, "Backend", Duration.ofMinutes(90),
+        List.of(Language.PYTHON), ScoringRule.BEST, manager.id(), T0, List.of(new PinnedChallenge(challenge, 1)));
+    new Assessments(database().dataSource()).create(assessment);
+    var attempt = new Attempt(UUID.randomUUID().toString(), assessment.id(), "cand@example.org", 1, T0, T0, null, null,
+        null);
+    new Attempts(database().dataSource()).invite(attempt, challenge.repeat(8).substring(0, 64));
+    var ids = new ArrayList<String>();
+    for (int i = 0; i < 3; i++) {
+      var s = new StoredSubmission(UUID.randomUUID().toString(), challenge, 1, Language.PYTHON, Map.of("main.py", "1"),
+          SubmissionStatus.QUEUED, null, T0.plusSeconds(30L * i), null, attempt.id(), assessment.queue());
+      submissions.insert(s);
+      ids.add(s.id());
+    }
+    submissions.recordVerdict(ids.getFirst(), new JudgeResult(Verdict.ACCEPTED, 1, 1, null, List.of()), T0);
+
+    assertThat(submissions.ofAttempt(attempt.id())).extracting(StoredSubmission::id).containsExactlyElementsOf(ids);
+    assertThat(submissions.find(ids.get(1)).orElseThrow().queue()).isEqualTo("assessment-" + assessment.id());
+    assertThat(submissions.loadOf(attempt.id(), T0.plusSeconds(30)))
+        .isEqualTo(new SubmissionRepository.AttemptLoad(2, 2));
+    assertThat(submissions.loadOf("no-such-attempt", T0)).isEqualTo(new SubmissionRepository.AttemptLoad(0, 0));
   }
 
   private static VerificationReport passed() {

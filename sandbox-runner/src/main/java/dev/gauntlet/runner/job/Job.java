@@ -31,8 +31,13 @@ public record Job(String id, JobKind kind, String challengeId, int challengeVers
 
   public static Job judging(String submissionId, String challengeId, int challengeVersion, String packageHash,
                             Language language, Map<String, String> files) {
-    return new Job(submissionId, JobKind.JUDGE, challengeId, challengeVersion, packageHash, language, files,
-        OPEN_QUEUE);
+    return judging(submissionId, challengeId, challengeVersion, packageHash, language, files, OPEN_QUEUE);
+  }
+
+  /** A submission judged from a queue of its own, such as an assessment's. */
+  public static Job judging(String submissionId, String challengeId, int challengeVersion, String packageHash,
+                            Language language, Map<String, String> files, String queue) {
+    return new Job(submissionId, JobKind.JUDGE, challengeId, challengeVersion, packageHash, language, files, queue);
   }
 
   public static Job verifying(String challengeId, int challengeVersion, String packageHash) {

@@ -1,0 +1,43 @@
+package dev.gauntlet.platform.submission;
+
+import dev.gauntlet.platform.http.ProblemException;
+import dev.gauntlet.platform.http.ProblemType;
+import dev.gauntlet.platform.jobs.JobDispatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Stores a checked submission and queues it, or turns it away when too many wait. Blocking. */
+public final class SubmissionIntake {
+  private static final Logger log = LoggerFactory.getLogger(SubmissionIntake.class);
+  private static final int QUEUE_FULL_RETRY_SECONDS = 10;
+
+  private final SubmissionRepository submissions;
+  private final JobDispatcher dispatcher;
+  private final int maxQueue;
+
+  public SubmissionIntake(SubmissionRepository submissions, JobDispatcher dispatcher, int maxQueue) {
+    this.submissions = submissions;
+    this.dispatcher = dispatcher;
+    this.maxQueue = maxQueue;
+  }
+
+  public StoredSubmission take(StoredSubmission submission) {
+    // Back-pressure instead of an unbounded queue; concurrent requests may pass the check together,
+    // which overshoots the bound by at most the number of requests in flight.
+    if (submissions.countUnfinished() >= maxQueue) {
+      throw new ProblemException(ProblemType.QUEUE_FULL, maxQueue + " submissions are already waiting; try again later",
+          QUEUE_FULL_RETRY_SECONDS);
+    }
+    // Stored first: if queueing fails, the lease reaper finds it in no queue and queues it.
+    submissions.insert(submission);
+    try {
+      if (!dispatcher.dispatch(submission)) {
+        log.error("submission {} stored but its challenge version's content is not kept; the next sweep ends it",
+            submission.id());
+      }
+    } catch (RuntimeException e) {
+      log.error("submission {} stored but not queued; the next sweep queues it", submission.id(), e);
+    }
+    return submission;
+  }
+}
