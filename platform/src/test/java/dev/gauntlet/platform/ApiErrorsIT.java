@@ -37,11 +37,11 @@ class ApiErrorsIT {
       an array                | []                                                                              | malformed-json     | the body must be a JSON object
       unknown field           | {"challenge":"merge-event-streams","lang":"python","files":{}}                  | malformed-json     | unknown field 'lang'
       files not an object     | {"challenge":"merge-event-streams","language":"python","files":"x"}             | malformed-json     | 'files' must be a JSON object
-      missing language        | {"challenge":"merge-event-streams","files":{"main.py":"print(1)"}}              | invalid-submission | language is required
+      missing language        | {"challenge":"merge-event-streams","files":{"main.py":"print(1)"}}              | invalid-submission | required property "language"
       unknown challenge       | {"challenge":"nope","language":"python","files":{"main.py":"print(1)"}}         | invalid-submission | unknown challenge 'nope'
-      unknown language        | {"challenge":"merge-event-streams","language":"cobol","files":{"main.py":"x"}}  | invalid-submission | not 'cobol'
-      no files                | {"challenge":"merge-event-streams","language":"python","files":{}}              | invalid-submission | between 1 and 32
-      empty file              | {"challenge":"merge-event-streams","language":"python","files":{"main.py":" "}} | invalid-submission | 'main.py' is empty
+      unknown language        | {"challenge":"merge-event-streams","language":"cobol","files":{"main.py":"x"}}  | invalid-submission | 'language' does not match
+      no files                | {"challenge":"merge-event-streams","language":"python","files":{}}              | invalid-submission | at least 1 properties
+      empty file              | {"challenge":"merge-event-streams","language":"python","files":{"main.py":" "}} | invalid-submission | 'files.main.py' does not match
       path climbing out       | {"challenge":"merge-event-streams","language":"python","files":{"../main.py":"x"}} | invalid-submission | relative path
       no entry file           | {"challenge":"merge-event-streams","language":"python","files":{"app.py":"x"}}  | invalid-submission | needs main.py
       """)

@@ -153,7 +153,7 @@ public final class AttemptRoutes implements Routes {
   }
 
   private void submit(RoutingContext ctx) {
-    var request = JsonBodies.read(ctx, SubmissionRequest.class);
+    var request = JsonBodies.read(ctx, SubmissionRequest.class, ProblemType.INVALID_SUBMISSION);
     vertx.executeBlocking(() -> {
       var now = clock.instant();
       var visit = visits.asCandidate(Access.caller(ctx), ctx.pathParam("id"), "submits to an attempt");

@@ -28,13 +28,18 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return BodySchemas.load(vertx).compose(this::listen);
+  }
+
+  private Future<HttpServer> listen(BodySchemas schemas) {
     Router router = Router.router(vertx);
     // First: a package upload reads its body under its own, larger limit.
     uploads.mount(router);
-    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(ApiLimits.MAX_BODY_BYTES));
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(ApiLimits.MAX_BODY_BYTES))
+        .handler(schemas.attach());
     router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml")
-        .sendFile("openapi.yaml"));
+        .sendFile(BodySchemas.DOCUMENT));
     api.forEach(routes -> routes.mount(router));
 
     var problems = new ProblemHandler();

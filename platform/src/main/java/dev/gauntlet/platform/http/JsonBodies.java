@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,10 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Reads request bodies into records, strictly: unknown fields and wrong types are the caller's to fix. */
+/**
+ * Reads request bodies into records, strictly: unknown fields and wrong types are the caller's to
+ * fix, and so is a body the OpenAPI document's schema refuses.
+ */
 public final class JsonBodies {
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -35,7 +39,13 @@ public final class JsonBodies {
     return type == String.class ? "a string" : "a " + type.getSimpleName();
   }
 
+  /** Reads a body, answering a schema violation with {@code invalid-request}. */
   public static <T> T read(RoutingContext ctx, Class<T> type) {
+    return read(ctx, type, ProblemType.INVALID_REQUEST);
+  }
+
+  /** Reads a body, answering a schema violation with the given type of problem. */
+  public static <T> T read(RoutingContext ctx, Class<T> type, ProblemType invalid) {
     var body = ctx.body().buffer();
     if (body == null || body.length() == 0) {
       throw new ProblemException(ProblemType.MALFORMED_JSON, "the request has no body; send a JSON object");
@@ -45,6 +55,7 @@ public final class JsonBodies {
       if (value == null) {
         throw new ProblemException(ProblemType.MALFORMED_JSON, "the body is null; send a JSON object");
       }
+      BodySchemas.check(ctx, Json.decodeValue(body), invalid);
       return value;
     } catch (UnrecognizedPropertyException e) {
       throw new ProblemException(ProblemType.MALFORMED_JSON, "unknown field '" + e.getPropertyName()

@@ -41,7 +41,7 @@ public final class SubmissionRoutes implements Routes {
   }
 
   private void submit(RoutingContext ctx) {
-    var request = JsonBodies.read(ctx, SubmissionRequest.class);
+    var request = JsonBodies.read(ctx, SubmissionRequest.class, ProblemType.INVALID_SUBMISSION);
     vertx.executeBlocking(() -> intake.take(validator.accept(request, clock.instant())), false)
         .onSuccess(stored -> accepted(ctx, stored, BASE + "/" + stored.id()))
         .onFailure(ctx::fail);
