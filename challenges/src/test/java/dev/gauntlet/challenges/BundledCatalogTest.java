@@ -6,6 +6,7 @@ import dev.gauntlet.runner.challenge.Catalog;
 import dev.gauntlet.runner.challenge.ChallengePackage;
 import dev.gauntlet.runner.challenge.ConcurrencySpec;
 import dev.gauntlet.runner.challenge.Dataset;
+import dev.gauntlet.runner.challenge.JudgeKind;
 import dev.gauntlet.runner.challenge.ScenarioFile;
 import dev.gauntlet.runner.challenge.Visibility;
 import dev.gauntlet.runner.verdict.Verdict;
@@ -31,6 +32,25 @@ class BundledCatalogTest {
     assertThat(packages()).extracting(ChallengePackage::id)
         .contains("latency-percentiles", "merge-event-streams", "short-links", "stock-reservations",
             "top-orders-per-region", "customer-revenue-report", "feed-next-page");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("packages")
+  @DisplayName("gives a candidate's run the public tests alone, and no latency to measure")
+  void run(ChallengePackage pkg) {
+    var run = pkg.forRun();
+
+    assertThat(run.manifest().scoring().performance()).isZero();
+    assertThat(run.tests()).extracting(t -> t.visibility()).doesNotContain(Visibility.HIDDEN)
+        .hasSameSizeAs(pkg.tests(Visibility.PUBLIC));
+    assertThat(run.scenarios()).extracting(ScenarioFile::visibility).doesNotContain(Visibility.HIDDEN)
+        .hasSize((int) pkg.scenarios().stream().filter(f -> f.visibility() == Visibility.PUBLIC).count());
+    if (pkg.database() != null) {
+      assertThat(run.database().datasets()).extracting(Dataset::visibility).doesNotContain(Visibility.HIDDEN)
+          .hasSize((int) pkg.database().datasets().stream().filter(d -> d.visibility() == Visibility.PUBLIC).count());
+    }
+    // A concurrency package's workload is hidden whole: there is nothing public to run.
+    assertThat(pkg.hasPublicTests()).isEqualTo(pkg.manifest().kind() != JudgeKind.CONCURRENCY);
   }
 
   @ParameterizedTest(name = "{0}")

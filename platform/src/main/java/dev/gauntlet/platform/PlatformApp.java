@@ -8,6 +8,7 @@ import dev.gauntlet.platform.assessment.Assessments;
 import dev.gauntlet.platform.attempt.AttemptRoutes;
 import dev.gauntlet.platform.attempt.AttemptScores;
 import dev.gauntlet.platform.attempt.Attempts;
+import dev.gauntlet.platform.attempt.Drafts;
 import dev.gauntlet.platform.attempt.SubmissionRateLimit;
 import dev.gauntlet.platform.auth.Access;
 import dev.gauntlet.platform.auth.AuthorToken;
@@ -26,6 +27,7 @@ import dev.gauntlet.platform.submission.SubmissionIntake;
 import dev.gauntlet.platform.submission.SubmissionRepository;
 import dev.gauntlet.platform.submission.SubmissionRoutes;
 import dev.gauntlet.platform.submission.VerdictRecorder;
+import dev.gauntlet.platform.web.WebRoutes;
 import dev.gauntlet.runner.distribution.PackageCache;
 import dev.gauntlet.runner.distribution.PackageStore;
 import dev.gauntlet.runner.docker.DockerClients;
@@ -115,17 +117,17 @@ public final class PlatformApp implements AutoCloseable {
         var attempts = new Attempts(database.dataSource());
         var http = new HttpVerticle(config.host(), config.port(),
             new ChallengeRoutes(vertx, catalog, dispatcher, access.author(), config.dataDir().resolve("uploads"), clock),
-            List.of(new SubmissionRoutes(vertx, submissions, catalog, intake, clock), events,
+            List.of(new WebRoutes(), new SubmissionRoutes(vertx, submissions, catalog, intake, clock), events,
                 new AccountRoutes(vertx, new StaffAccounts(database.dataSource()), sessions, access,
                     new PasswordHasher(), clock),
                 new AssessmentRoutes(vertx, assessments, attempts, new AttemptScores(submissions, catalog), catalog,
                     access, clock),
-                new AttemptRoutes(vertx, attempts, assessments, submissions, intake, events, catalog, sessions, access,
-                    SubmissionRateLimit.DEFAULT, clock)));
+                new AttemptRoutes(vertx, attempts, assessments, submissions, new Drafts(database.dataSource()), intake,
+                    events, catalog, sessions, access, SubmissionRateLimit.DEFAULT, clock)));
         await(vertx.deployVerticle(http));
         port = http.actualPort();
         dispatcher.queueStranded(submissions);
-        log.info("Gauntlet is up on http://{}:{}/api/v1/challenges ({} challenges, data in {}{})", config.host(), port,
+        log.info("Gauntlet is up on http://{}:{}/ ({} challenges, data in {}{})", config.host(), port,
             versions.newestPublished().size(), config.dataDir().toAbsolutePath(), config.authorToken().isBlank()
                 ? "; the author token is in " + config.dataDir().resolve(AuthorToken.FILE).toAbsolutePath() : "");
       }

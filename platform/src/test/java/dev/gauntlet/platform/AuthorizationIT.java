@@ -79,8 +79,11 @@ class AuthorizationIT {
         new String[] {"GET", "/api/v1/attempts/" + first.attempt() + "/submissions/" + firstSubmission},
         new String[] {"GET", "/api/v1/attempts/" + first.attempt() + "/submissions/" + firstSubmission + "/events"},
         new String[] {"POST", "/api/v1/attempts/" + first.attempt() + "/finish"},
+        new String[] {"POST", "/api/v1/attempts/" + first.attempt() + "/runs"},
+        new String[] {"GET", "/api/v1/attempts/" + first.attempt() + "/drafts"},
+        new String[] {"PUT", "/api/v1/attempts/" + first.attempt() + "/drafts/" + CHALLENGE},
         new String[] {"GET", "/api/v1/challenges/" + CHALLENGE + "/versions"})) {
-      var body = route[0].equals("POST") ? new JsonObject() : null;
+      var body = route[0].equals("GET") ? null : new JsonObject();
       for (String token : new String[] {null, "forged.token.value", acmeManager + "x"}) {
         var response = api.call(route[0], route[1], token, body);
         assertThat(response.statusCode()).as(route[0] + " " + route[1] + " with " + token).isEqualTo(401);
@@ -130,8 +133,8 @@ class AuthorizationIT {
     assertRefused(404, "GET", attempt + "/submissions/" + firstSubmission, globexManager, null);
     assertRefused(404, "GET", attempt + "/submissions/" + firstSubmission + "/events", globexManager, null);
     assertRefused(404, "GET", attempt, acmeAuthor, null);
-    assertThat(new JsonArray(api.call("GET", "/api/v1/assessments", globexManager, null).body())).isEmpty();
-    assertThat(new JsonArray(api.call("GET", "/api/v1/assessments", acmeManager, null).body())).hasSize(1);
+    assertThat(api.call("GET", "/api/v1/assessments", globexManager, null).body()).doesNotContain(assessment);
+    assertThat(api.call("GET", "/api/v1/assessments", acmeManager, null).body()).contains(assessment);
   }
 
   @Test
@@ -147,6 +150,9 @@ class AuthorizationIT {
     assertRefused(404, "POST", theirs + "/finish", session, null);
     var copy = submission("print(2)\n");
     assertRefused(404, "POST", theirs + "/submissions", session, copy);
+    assertRefused(404, "POST", theirs + "/runs", session, copy);
+    assertRefused(404, "GET", theirs + "/drafts", session, null);
+    assertRefused(404, "PUT", theirs + "/drafts/" + CHALLENGE, session, draft("print(2)\n"));
     assertRefused(404, "GET", "/api/v1/attempts/" + second.attempt() + "/submissions/" + firstSubmission, session, null);
     assertRefused(404, "GET", "/api/v1/submissions/" + firstSubmission, null, null);
     assertRefused(404, "GET", "/api/v1/submissions/" + firstSubmission + "/events", null, null);
@@ -164,6 +170,9 @@ class AuthorizationIT {
     String attempt = "/api/v1/attempts/" + first.attempt();
     assertRefused(403, "POST", attempt + "/submissions", acmeManager, submission("print(3)\n"));
     assertRefused(403, "POST", attempt + "/finish", acmeAdmin, null);
+    assertRefused(403, "POST", attempt + "/runs", acmeManager, submission("print(3)\n"));
+    assertRefused(403, "PUT", attempt + "/drafts/" + CHALLENGE, acmeManager, draft("print(3)\n"));
+    assertRefused(403, "GET", attempt + "/drafts", acmeManager, null);
 
     var read = new JsonObject(api.call("GET", attempt + "/submissions/" + firstSubmission, acmeManager, null).body());
     assertThat(read.getJsonObject("files").getString("main.py")).isEqualTo("print(1)\n");
@@ -253,6 +262,7 @@ class AuthorizationIT {
   @Test
   @DisplayName("bad input gets a problem document that says what to change, and changes nothing")
   void badInput() throws Exception {
+    int assessments = new JsonArray(api.call("GET", "/api/v1/assessments", acmeManager, null).body()).size();
     assertThat(api.call("POST", "/api/v1/sessions", null, new JsonObject().put("email", "admin@acme.test")
         .put("password", "wrong password here")).statusCode()).isEqualTo(401);
     assertThat(api.call("POST", "/api/v1/sessions", null, new JsonObject().put("email", "nobody@acme.test")
@@ -284,8 +294,25 @@ class AuthorizationIT {
     assertProblem(422, "takes [java, python] here, not 'go'", "POST", "/api/v1/attempts/" + first.attempt()
         + "/submissions", first.session(), submission("print(1)\n").put("language", "go"));
 
-    assertThat(new JsonArray(api.call("GET", "/api/v1/assessments", acmeManager, null).body())).hasSize(1);
+    assertThat(new JsonArray(api.call("GET", "/api/v1/assessments", acmeManager, null).body())).hasSize(assessments);
     assertThat(new JsonArray(api.call("GET", "/api/v1/staff", acmeAdmin, null).body())).hasSize(3);
+  }
+
+  @Test
+  @DisplayName("a run needs public tests: a concurrency challenge, whose tests are all hidden, is only submitted")
+  void nothingToRun() throws Exception {
+    var created = new JsonObject(api.call("POST", "/api/v1/assessments", globexManager, new JsonObject()
+        .put("name", "Locks").put("challenges", new JsonArray().add("rate-limiter")).put("timeLimitMinutes", 30))
+        .body());
+    var link = new JsonObject(api.call("POST", "/api/v1/assessments/" + created.getString("id") + "/invitations",
+        globexManager, new JsonObject().put("email", "ada@candidates.test")).body());
+    var opened = new JsonObject(api.call("POST", "/api/v1/attempts", null,
+        new JsonObject().put("token", link.getString("token"))).body());
+    var run = new JsonObject().put("challenge", "rate-limiter").put("language", "java").put("files",
+        new JsonObject().put("ratelimit/TokenBuckets.java", "package ratelimit; class X {}"));
+
+    assertProblem(422, "has no public tests to run", "POST", "/api/v1/attempts/"
+        + opened.getJsonObject("attempt").getString("id") + "/runs", opened.getString("token"), run);
   }
 
   private static String staff(String adminSession, String email, String role) throws Exception {
@@ -308,6 +335,29 @@ class AuthorizationIT {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     var body = new JsonObject(response.body());
     return new Candidate(email, body.getJsonObject("attempt").getString("id"), body.getString("token"));
+  }
+
+  @Test
+  @DisplayName("a candidate's draft is saved for their attempt's challenges only, the last save winning")
+  void drafts() throws Exception {
+    var candidate = open("sixth@candidates.test");
+    String drafts = "/api/v1/attempts/" + candidate.attempt() + "/drafts";
+    assertThat(api.call("PUT", drafts + "/" + CHALLENGE, candidate.session(), draft("print('first')\n"))
+        .statusCode()).isEqualTo(204);
+    assertThat(api.call("PUT", drafts + "/" + CHALLENGE, candidate.session(), draft(""))
+        .statusCode()).as("an emptied editor is a draft too").isEqualTo(204);
+    assertRefused(404, "PUT", drafts + "/short-links", candidate.session(), draft("x"));
+    assertProblem(422, "relative path", "PUT", drafts + "/" + CHALLENGE, candidate.session(),
+        new JsonObject().put("language", "python").put("files", new JsonObject().put("../main.py", "x")));
+
+    var saved = new JsonArray(api.call("GET", drafts, candidate.session(), null).body());
+    assertThat(saved).hasSize(1);
+    assertThat(saved.getJsonObject(0).getString("challenge")).isEqualTo(CHALLENGE);
+    assertThat(saved.getJsonObject(0).getJsonObject("files").getString("main.py")).isEmpty();
+  }
+
+  private static JsonObject draft(String code) {
+    return new JsonObject().put("language", "python").put("files", new JsonObject().put("main.py", code));
   }
 
   private static JsonObject submission(String code) {

@@ -50,10 +50,11 @@ public final class AttemptRoutes implements Routes {
   private final SessionTokens sessions;
   private final Access access;
   private final SubmissionRateLimit rateLimit;
+  private final Drafts drafts;
   private final Clock clock;
 
   public AttemptRoutes(Vertx vertx, Attempts attempts, Assessments assessments, SubmissionRepository submissions,
-                       SubmissionIntake intake, SubmissionEvents events, ChallengeCatalog catalog,
+                       Drafts drafts, SubmissionIntake intake, SubmissionEvents events, ChallengeCatalog catalog,
                        SessionTokens sessions, Access access, SubmissionRateLimit rateLimit, Clock clock) {
     this.vertx = vertx;
     this.attempts = attempts;
@@ -68,6 +69,7 @@ public final class AttemptRoutes implements Routes {
     this.sessions = sessions;
     this.access = access;
     this.rateLimit = rateLimit;
+    this.drafts = drafts;
     this.clock = clock;
   }
 
@@ -88,7 +90,12 @@ public final class AttemptRoutes implements Routes {
           new ProblemException(ProblemType.NOT_FOUND, "version " + pinned.version() + " of " + pinned.challengeId()
               + " is gone"));
     }));
-    router.post(BASE + "/:id/submissions").consumes("application/json").handler(signedIn).handler(this::submit);
+    router.post(BASE + "/:id/submissions").consumes("application/json").handler(signedIn)
+        .handler(ctx -> submit(ctx, false));
+    router.post(BASE + "/:id/runs").consumes("application/json").handler(signedIn).handler(ctx -> submit(ctx, true));
+    router.put(BASE + "/:id/drafts/:challenge").consumes("application/json").handler(signedIn).handler(this::saveDraft);
+    router.get(BASE + "/:id/drafts").handler(signedIn).handler(ctx -> Replies.json(vertx, ctx, () ->
+        drafts.ofAttempt(visits.asCandidate(Access.caller(ctx), ctx.pathParam("id"), "reads drafts").attempt().id())));
     router.get(BASE + "/:id/submissions").handler(signedIn).handler(ctx -> Replies.json(vertx, ctx, () -> {
       var visit = visits.visit(Access.caller(ctx), ctx.pathParam("id"));
       return submissions.ofAttempt(visit.attempt().id()).stream()
@@ -152,11 +159,12 @@ public final class AttemptRoutes implements Routes {
     }, false).onSuccess(body -> Replies.createdSecret(ctx, body)).onFailure(ctx::fail);
   }
 
-  private void submit(RoutingContext ctx) {
+  /** A submission, or a run on the public tests, which is judged the same way and counts for nothing. */
+  private void submit(RoutingContext ctx, boolean run) {
     var request = JsonBodies.read(ctx, SubmissionRequest.class, ProblemType.INVALID_SUBMISSION);
     vertx.executeBlocking(() -> {
       var now = clock.instant();
-      var visit = visits.asCandidate(Access.caller(ctx), ctx.pathParam("id"), "submits to an attempt");
+      var visit = visits.asCandidate(Access.caller(ctx), ctx.pathParam("id"), run ? "runs code" : "submits");
       var attempt = visit.attempt();
       if (attempt.status(now) != AttemptStatus.STARTED) {
         throw closed(attempt);
@@ -167,11 +175,35 @@ public final class AttemptRoutes implements Routes {
               .map(c -> c.challengeId()).toList()));
       var served = catalog.at(pinned.challengeId(), pinned.version()).orElseThrow(() -> new ProblemException(
           ProblemType.NOT_FOUND, "version " + pinned.version() + " of " + pinned.challengeId() + " is gone"));
+      if (run && !served.pkg().hasPublicTests()) {
+        throw new ProblemException(ProblemType.INVALID_SUBMISSION, "challenge '" + pinned.challengeId()
+            + "' has no public tests to run; its tests are all hidden, so Submit is how it is judged");
+      }
       rateLimit.check(submissions.loadOf(attempt.id(), now.minus(SubmissionRateLimit.WINDOW)));
       return intake.take(validator.accept(request, served, visit.assessment().languages(), attempt.id(),
-          visit.assessment().queue(), now));
+          visit.assessment().queue(), run, now));
     }, false).onSuccess(stored -> SubmissionRoutes.accepted(ctx, stored,
         BASE + "/" + stored.attemptId() + "/submissions/" + stored.id())).onFailure(ctx::fail);
+  }
+
+  private void saveDraft(RoutingContext ctx) {
+    var body = JsonBodies.read(ctx, DraftBody.class);
+    vertx.executeBlocking(() -> {
+      var now = clock.instant();
+      var visit = visits.asCandidate(Access.caller(ctx), ctx.pathParam("id"), "saves drafts");
+      if (visit.attempt().status(now) != AttemptStatus.STARTED) {
+        throw closed(visit.attempt());
+      }
+      String challenge = ctx.pathParam("challenge");
+      if (visit.assessment().challenge(challenge).isEmpty()) {
+        throw new ProblemException(ProblemType.NOT_FOUND, "this assessment has no challenge " + challenge);
+      }
+      var files = SubmissionValidator.require(body.files(), "files");
+      SubmissionValidator.checkDraft(files);
+      drafts.save(visit.attempt().id(), new Draft(challenge, SubmissionValidator.require(body.language(), "language"),
+          files, now));
+      return null;
+    }, false).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 
   private StoredSubmission submissionOf(AttemptVisits.Visit visit, String submissionId) {

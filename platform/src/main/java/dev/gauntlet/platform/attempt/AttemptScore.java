@@ -23,10 +23,10 @@ public record AttemptScore(int score, int maxScore, List<ChallengeScore> challen
     Pinned pinned(String challengeId, int version);
   }
 
-  /** Scores the attempt's submissions (oldest first) by the assessment's rule. */
+  /** Scores the attempt's submissions (oldest first) by the assessment's rule; runs count for nothing. */
   public static AttemptScore of(Assessment assessment, List<StoredSubmission> submissions, Catalog catalog) {
     var challenges = assessment.challenges().stream().map(pinned -> {
-      var made = submissions.stream().filter(s -> s.challengeId().equals(pinned.challengeId())).toList();
+      var made = submissions.stream().filter(s -> !s.run() && s.challengeId().equals(pinned.challengeId())).toList();
       var judged = made.stream().filter(s -> s.status() == SubmissionStatus.JUDGED).toList();
       var info = catalog.pinned(pinned.challengeId(), pinned.version());
       var counted = (assessment.scoring() == ScoringRule.BEST

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 /** Submissions and their verdicts in SQL. Blocking JDBC: call it from a worker thread. */
 public final class SubmissionRepository {
   private static final String COLUMNS = "id, challenge_id, challenge_version, language, files, status, result,"
-      + " created_at, judged_at, attempt_id, queue";
+      + " created_at, judged_at, attempt_id, queue, run";
 
   private final Sql sql;
 
@@ -28,9 +28,9 @@ public final class SubmissionRepository {
   public void insert(StoredSubmission s) {
     sql.update("store a submission",
         "insert into submission (id, challenge_id, challenge_version, language, files, status, created_at, attempt_id,"
-            + " queue) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " queue, run) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         s.id(), s.challengeId(), s.challengeVersion(), s.language().id(), Json.encode(s.files()),
-        s.status().name(), Timestamp.from(s.createdAt()), s.attemptId(), s.queue());
+        s.status().name(), Timestamp.from(s.createdAt()), s.attemptId(), s.queue(), s.run());
   }
 
   public Optional<StoredSubmission> find(String id) {
@@ -91,6 +91,6 @@ public final class SubmissionRepository {
         SubmissionStatus.valueOf(row.getString("status")),
         result == null ? null : Json.decodeValue(result, JudgeResult.class),
         row.getTimestamp("created_at").toInstant(), judgedAt == null ? null : judgedAt.toInstant(),
-        row.getString("attempt_id"), row.getString("queue"));
+        row.getString("attempt_id"), row.getString("queue"), row.getBoolean("run"));
   }
 }

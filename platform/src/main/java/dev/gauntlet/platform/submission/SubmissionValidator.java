@@ -32,27 +32,37 @@ public final class SubmissionValidator {
   StoredSubmission accept(SubmissionRequest request, Instant now) {
     var served = catalog.published(require(request.challenge(), "challenge"))
         .orElseThrow(() -> invalid("unknown challenge '" + request.challenge() + "'; GET /api/v1/challenges lists them"));
-    return accept(request, served, served.pkg().manifest().languages(), null, Job.OPEN_QUEUE, now);
+    return accept(request, served, served.pkg().manifest().languages(), null, Job.OPEN_QUEUE, false, now);
   }
 
   /**
    * A submission of the served version in one of the languages allowed (and the challenge's), for
-   * an attempt and judged from the given queue.
+   * an attempt and judged from the given queue; a run is judged on the public tests alone.
    */
   public StoredSubmission accept(SubmissionRequest request, ChallengeCatalog.Served served, Collection<Language> allowed,
-                                 String attemptId, String queue, Instant now) {
+                                 String attemptId, String queue, boolean run, Instant now) {
     ChallengePackage pkg = served.pkg();
     var taken = pkg.manifest().languages().stream().filter(allowed::contains).toList();
     Language language = Language.byId(require(request.language(), "language"))
         .filter(taken::contains)
         .orElseThrow(() -> invalid("challenge '" + pkg.id() + "' takes " + taken.stream().map(Language::id).toList()
             + " here, not '" + request.language() + "'"));
-    checkFiles(require(request.files(), "files"), language, pkg.manifest().entryFile(language));
+    var files = require(request.files(), "files");
+    checkFiles(files, false);
+    String entryFile = pkg.manifest().entryFile(language);
+    if (!files.containsKey(entryFile)) {
+      throw invalid("a " + language.id() + " submission to this challenge needs " + entryFile);
+    }
     return new StoredSubmission(UUID.randomUUID().toString(), pkg.id(), served.version().version(), language,
-        request.files(), SubmissionStatus.QUEUED, null, now, null, attemptId, queue);
+        files, SubmissionStatus.QUEUED, null, now, null, attemptId, queue, run);
   }
 
-  private static void checkFiles(Map<String, String> files, Language language, String entryFile) {
+  /** Checks a draft's files against the same limits; a draft may have empty files, and miss some. */
+  public static void checkDraft(Map<String, String> files) {
+    checkFiles(files, true);
+  }
+
+  private static void checkFiles(Map<String, String> files, boolean draft) {
     if (files.isEmpty() || files.size() > MAX_FILES) {
       throw invalid("files must hold between 1 and " + MAX_FILES + " files, had " + files.size());
     }
@@ -62,7 +72,7 @@ public final class SubmissionValidator {
       if (!SandboxPaths.isPlainRelative(path)) {
         throw invalid("file name '" + path + "' must be a relative path of " + SandboxPaths.ALLOWED);
       }
-      if (file.getValue() == null || file.getValue().isBlank()) {
+      if (file.getValue() == null || (!draft && file.getValue().isBlank())) {
         throw invalid("file '" + path + "' is empty");
       }
       int size = file.getValue().getBytes(StandardCharsets.UTF_8).length;
@@ -73,9 +83,6 @@ public final class SubmissionValidator {
     }
     if (total > MAX_TOTAL_FILE_BYTES) {
       throw invalid("the files have " + total + " bytes together; the limit is " + MAX_TOTAL_FILE_BYTES);
-    }
-    if (!files.containsKey(entryFile)) {
-      throw invalid("a " + language.id() + " submission to this challenge needs " + entryFile);
     }
   }
 

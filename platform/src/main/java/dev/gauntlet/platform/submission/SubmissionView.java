@@ -14,13 +14,14 @@ import java.util.Map;
  * test, but no query plan of the reference's, which would show how the reference does it. A
  * reviewer of an assessment sees everything the runner reported, and the code.
  *
+ * @param run   a run on the public tests, which counts for nothing
  * @param files the code, for a submission read under its attempt; else left out
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubmissionView(String id, String challenge, int challengeVersion, String language,
                              SubmissionStatus status, Verdict verdict, Integer score, Integer maxScore,
                              String message, List<TestResult> tests, PerformanceReport performance,
-                             String createdAt, String judgedAt, Map<String, String> files) {
+                             String createdAt, String judgedAt, boolean run, Map<String, String> files) {
   /** As a candidate sees it, without the code. */
   static SubmissionView of(StoredSubmission s) {
     return of(s, false, false);
@@ -37,6 +38,6 @@ public record SubmissionView(String id, String challenge, int challengeVersion, 
     return new SubmissionView(s.id(), s.challengeId(), s.challengeVersion(), s.language().id(), s.status(),
         r == null ? null : r.verdict(), r == null ? null : r.score(), r == null ? null : r.maxScore(),
         r == null ? null : r.message(), r == null ? List.of() : r.tests(), performance, s.createdAt().toString(),
-        s.judgedAt() == null ? null : s.judgedAt().toString(), withCode ? s.files() : null);
+        s.judgedAt() == null ? null : s.judgedAt().toString(), s.run(), withCode ? s.files() : null);
   }
 }

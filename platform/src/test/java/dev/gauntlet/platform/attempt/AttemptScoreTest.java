@@ -33,6 +33,8 @@ class AttemptScoreTest {
     judged("a", 90, Verdict.TOO_SLOW);
     judged("a", 70, Verdict.WRONG_ANSWER);
     judged("b", 100, Verdict.ACCEPTED);
+    made.add(submission("c", SubmissionStatus.JUDGED, new JudgeResult(Verdict.ACCEPTED, 100, 100, null, List.of()),
+        true));
 
     var score = AttemptScore.of(assessment(ScoringRule.BEST), made, CATALOG);
 
@@ -43,7 +45,7 @@ class AttemptScoreTest {
     assertThat(a.submissions()).isEqualTo(4);
     assertThat(a.verdict()).isEqualTo(Verdict.TOO_SLOW);
     assertThat(a.title()).isEqualTo("A");
-    assertThat(score.challenges().get(2)).as("nothing submitted")
+    assertThat(score.challenges().get(2)).as("nothing submitted, only run")
         .isEqualTo(new ChallengeScore("c", 1, "C", 0, 100, null, null, 0, false, null));
   }
 
@@ -76,8 +78,12 @@ class AttemptScoreTest {
   }
 
   private StoredSubmission submission(String challenge, SubmissionStatus status, JudgeResult result) {
+    return submission(challenge, status, result, false);
+  }
+
+  private StoredSubmission submission(String challenge, SubmissionStatus status, JudgeResult result, boolean run) {
     var at = T0.plusSeconds(made.size());
     return new StoredSubmission("s" + made.size(), challenge, 1, Language.JAVA, Map.of("Main.java", "class Main {}"),
-        status, result, at, result == null ? null : at.plusSeconds(1), "attempt-1", "assessment-as-1");
+        status, result, at, result == null ? null : at.plusSeconds(1), "attempt-1", "assessment-as-1", run);
   }
 }

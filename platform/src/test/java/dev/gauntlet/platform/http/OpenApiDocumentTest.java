@@ -67,7 +67,7 @@ class OpenApiDocumentTest {
     var access = new Access(null, null);
     new AccountRoutes(vertx, null, null, access, null, null).mount(router);
     new AssessmentRoutes(vertx, null, null, null, null, access, null).mount(router);
-    new AttemptRoutes(vertx, null, null, null, null, null, null, null, access, null, null).mount(router);
+    new AttemptRoutes(vertx, null, null, null, null, null, null, null, null, access, null, null).mount(router);
     var mounted = new TreeSet<String>();
     for (Route route : router.getRoutes()) {
       route.methods().forEach(method -> mounted.add(method.name().toLowerCase() + " "

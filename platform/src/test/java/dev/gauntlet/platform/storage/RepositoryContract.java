@@ -277,7 +277,7 @@ abstract class RepositoryContract {
     var ids = new ArrayList<String>();
     for (int i = 0; i < 3; i++) {
       var s = new StoredSubmission(UUID.randomUUID().toString(), challenge, 1, Language.PYTHON, Map.of("main.py", "1"),
-          SubmissionStatus.QUEUED, null, T0.plusSeconds(30L * i), null, attempt.id(), assessment.queue());
+          SubmissionStatus.QUEUED, null, T0.plusSeconds(30L * i), null, attempt.id(), assessment.queue(), i == 2);
       submissions.insert(s);
       ids.add(s.id());
     }
@@ -285,6 +285,7 @@ abstract class RepositoryContract {
 
     assertThat(submissions.ofAttempt(attempt.id())).extracting(StoredSubmission::id).containsExactlyElementsOf(ids);
     assertThat(submissions.find(ids.get(1)).orElseThrow().queue()).isEqualTo("assessment-" + assessment.id());
+    assertThat(submissions.ofAttempt(attempt.id())).extracting(StoredSubmission::run).containsExactly(false, false, true);
     assertThat(submissions.loadOf(attempt.id(), T0.plusSeconds(30)))
         .isEqualTo(new SubmissionRepository.AttemptLoad(2, 2));
     assertThat(submissions.loadOf("no-such-attempt", T0)).isEqualTo(new SubmissionRepository.AttemptLoad(0, 0));

@@ -49,4 +49,24 @@ public record ChallengePackage(Manifest manifest, String statement, Map<Language
   public List<TestCase> tests(Visibility visibility) {
     return tests.stream().filter(t -> t.visibility() == visibility).toList();
   }
+
+  /** Whether there is anything a run can judge: public tests, scenarios or datasets. */
+  public boolean hasPublicTests() {
+    return tests.stream().anyMatch(t -> t.visibility() == Visibility.PUBLIC)
+        || scenarios.stream().anyMatch(s -> s.visibility() == Visibility.PUBLIC)
+        || (database != null && database.datasets().stream().anyMatch(d -> d.visibility() == Visibility.PUBLIC));
+  }
+
+  /**
+   * The package as a candidate's "Run" judges it: the public tests, scenarios and datasets alone,
+   * with no latency measured, so that it is quick and shows nothing hidden. Nothing of it counts.
+   */
+  public ChallengePackage forRun() {
+    return new ChallengePackage(manifest.withoutPerformancePoints(), statement, starters,
+        tests(Visibility.PUBLIC), references, submissions,
+        scenarios.stream().filter(s -> s.visibility() == Visibility.PUBLIC).toList(),
+        database == null ? null : new SqlDatabase(database.shared(), database.datasets().stream()
+            .filter(d -> d.visibility() == Visibility.PUBLIC).toList()),
+        workload);
+  }
 }

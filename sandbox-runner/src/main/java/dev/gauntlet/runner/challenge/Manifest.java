@@ -114,6 +114,12 @@ public record Manifest(String format, String id, String title, JudgeKind kind, L
     }
   }
 
+  /** The same manifest with no performance points, so that no judge measures latency for it. */
+  public Manifest withoutPerformancePoints() {
+    return new Manifest(format, id, title, kind, skills, languages, suggestedMinutes, limits,
+        new Scoring(Math.max(1, scoring.correctness()), 0), compare, performance, service, load, query, concurrency);
+  }
+
   /**
    * The file every submission in {@code language} must hold: the language's entry file, or for kind
    * concurrency the class candidates write.

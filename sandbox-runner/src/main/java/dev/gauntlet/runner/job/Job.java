@@ -31,13 +31,17 @@ public record Job(String id, JobKind kind, String challengeId, int challengeVers
 
   public static Job judging(String submissionId, String challengeId, int challengeVersion, String packageHash,
                             Language language, Map<String, String> files) {
-    return judging(submissionId, challengeId, challengeVersion, packageHash, language, files, OPEN_QUEUE);
+    return judging(submissionId, challengeId, challengeVersion, packageHash, language, files, OPEN_QUEUE, false);
   }
 
-  /** A submission judged from a queue of its own, such as an assessment's. */
+  /**
+   * A submission judged from a queue of its own, such as an assessment's; a run ({@code run} true)
+   * is judged on the public tests alone.
+   */
   public static Job judging(String submissionId, String challengeId, int challengeVersion, String packageHash,
-                            Language language, Map<String, String> files, String queue) {
-    return new Job(submissionId, JobKind.JUDGE, challengeId, challengeVersion, packageHash, language, files, queue);
+                            Language language, Map<String, String> files, String queue, boolean run) {
+    return new Job(submissionId, run ? JobKind.RUN : JobKind.JUDGE, challengeId, challengeVersion, packageHash,
+        language, files, queue);
   }
 
   public static Job verifying(String challengeId, int challengeVersion, String packageHash) {

@@ -110,7 +110,11 @@ public final class RunnerVerticle extends VerticleBase {
 
   private void run(Claim claim) {
     var job = claim.job();
-    log.info("{} {} ({} version {}, attempt {})", job.kind() == JobKind.JUDGE ? "judging submission" : "verifying",
+    log.info("{} {} ({} version {}, attempt {})", switch (job.kind()) {
+      case JUDGE -> "judging submission";
+      case RUN -> "running on the public tests";
+      case VERIFY -> "verifying";
+    },
         job.id(), job.challengeId(), job.challengeVersion(), claim.lease().attempt());
     if (job.kind() == JobKind.VERIFY) {
       judging.executeBlocking(() -> verify(job), false)
@@ -154,8 +158,9 @@ public final class RunnerVerticle extends VerticleBase {
     }
     try {
       // Progress and the verdict reach the candidate: hidden test cases leave this runner without their detail.
-      return judge.judge(pkg, job.submission(), (test, done, total) -> vertx.eventBus().publish(
-          ProgressEvent.ADDRESS, JsonObject.mapFrom(new ProgressEvent(job.id(), test.forCandidates(), done, total))))
+      return judge.judge(job.kind() == JobKind.RUN ? pkg.forRun() : pkg, job.submission(),
+              (test, done, total) -> vertx.eventBus().publish(ProgressEvent.ADDRESS,
+                  JsonObject.mapFrom(new ProgressEvent(job.id(), test.forCandidates(), done, total))))
           .forCandidates();
     } catch (RuntimeException e) {
       log.error("judging {} failed unexpectedly", job.id(), e);

@@ -263,12 +263,15 @@ public final class SqlJudge implements TimedJudge {
     return new TestResult(dataset.name(), dataset.visibility(), verdict, ms, 0, 0, detail);
   }
 
-  /** Correctness points shared among hidden datasets; one the judging did not reach earns none. */
+  /**
+   * Correctness points shared among hidden datasets; one the judging did not reach earns none, and
+   * a run on the public datasets alone earns none.
+   */
   private static int correctness(Manifest manifest, List<Dataset> datasets, List<TestResult> results) {
     long hidden = datasets.stream().filter(d -> d.visibility() == Visibility.HIDDEN).count();
     long passed = results.stream().filter(r -> r.visibility() == Visibility.HIDDEN && r.verdict() == Verdict.ACCEPTED)
         .count();
-    return (int) (manifest.scoring().correctness() * passed / hidden);
+    return hidden == 0 ? 0 : (int) (manifest.scoring().correctness() * passed / hidden);
   }
 
   /** Index statements that fail on hidden data say so without the server's words, which may quote that data. */

@@ -101,11 +101,14 @@ public final class StdioJudge implements Judge {
     return new TestResult(test.name(), test.visibility(), verdict, wallMs, run.cpu().toMillis(), memoryKb, detail);
   }
 
-  /** Correctness points shared equally among hidden tests; a partial run earns those it passed. */
+  /**
+   * Correctness points shared equally among hidden tests; a partial run earns those it passed, and
+   * a run on the public tests alone earns none.
+   */
   private static int partialScore(ChallengePackage pkg, List<TestResult> results) {
     long hidden = pkg.tests(Visibility.HIDDEN).size();
     long passed = results.stream()
         .filter(r -> r.visibility() == Visibility.HIDDEN && r.verdict() == Verdict.ACCEPTED).count();
-    return (int) (pkg.manifest().scoring().correctness() * passed / hidden);
+    return hidden == 0 ? 0 : (int) (pkg.manifest().scoring().correctness() * passed / hidden);
   }
 }
