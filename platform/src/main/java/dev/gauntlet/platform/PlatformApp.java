@@ -19,6 +19,7 @@ import dev.gauntlet.platform.challenge.ChallengeVersions;
 import dev.gauntlet.platform.challenge.VerificationRecorder;
 import dev.gauntlet.platform.config.PlatformConfig;
 import dev.gauntlet.platform.http.HttpVerticle;
+import dev.gauntlet.platform.similarity.SimilarityRoutes;
 import dev.gauntlet.platform.storage.Database;
 import dev.gauntlet.platform.jobs.JobDispatcher;
 import dev.gauntlet.platform.jobs.LeaseReaper;
@@ -115,13 +116,14 @@ public final class PlatformApp implements AutoCloseable {
         var events = new SubmissionEvents(vertx, submissions);
         var assessments = new Assessments(database.dataSource());
         var attempts = new Attempts(database.dataSource());
+        var scores = new AttemptScores(submissions, catalog);
         var http = new HttpVerticle(config.host(), config.port(),
             new ChallengeRoutes(vertx, catalog, dispatcher, access.author(), config.dataDir().resolve("uploads"), clock),
             List.of(new WebRoutes(), new SubmissionRoutes(vertx, submissions, catalog, intake, clock), events,
                 new AccountRoutes(vertx, new StaffAccounts(database.dataSource()), sessions, access,
                     new PasswordHasher(), clock),
-                new AssessmentRoutes(vertx, assessments, attempts, new AttemptScores(submissions, catalog), catalog,
-                    access, clock),
+                new AssessmentRoutes(vertx, assessments, attempts, scores, catalog, access, clock),
+                new SimilarityRoutes(vertx, assessments, attempts, scores, submissions, catalog, access),
                 new AttemptRoutes(vertx, attempts, assessments, submissions, new Drafts(database.dataSource()), intake,
                     events, catalog, sessions, access, SubmissionRateLimit.DEFAULT, clock)));
         await(vertx.deployVerticle(http));

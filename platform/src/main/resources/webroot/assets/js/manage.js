@@ -112,8 +112,33 @@ async function showAssessment(id) {
     el('p', { class: 'muted' }, `${assessment.timeLimitMinutes} minutes · ${assessment.languages.join(', ')} · ` +
       `${assessment.scoring} submission counts · challenges: ` +
       assessment.challenges.map((c) => `${c.challengeId} v${c.version}`).join(', ')),
-    invite, el('h2', {}, 'Candidates'), candidates);
+    invite, el('h2', {}, 'Candidates'), candidates, similaritySection(assessment.id));
   renderCandidates(assessment, candidates);
+}
+
+function similaritySection(id) {
+  const result = el('div', { id: 'similarity', 'aria-live': 'polite' });
+  const check = el('button', { type: 'button', onclick: async () => {
+    replace(result, el('p', { class: 'muted' }, 'Comparing the answers that count…'));
+    try {
+      const report = await call('GET', `/api/v1/assessments/${id}/similarity`);
+      if (!report.pairs.length) {
+        replace(result, el('p', {}, `No pair of answers is ${report.thresholdPercent}% alike or more.`));
+        return;
+      }
+      const side = (s) => el('a', { href: '#/attempts/' + s.attemptId }, s.email);
+      replace(result, el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Challenge'), el('th', {}, 'Candidates'),
+        el('th', {}, 'Alike'), el('th', {}, 'Matching lines'))), el('tbody', {}, report.pairs.map((p) => el('tr', {},
+        el('td', {}, `${p.challenge} (${p.language})`), el('td', {}, side(p.first), ' and ', side(p.second)),
+        el('td', { class: 'flag' }, p.similarity + '%'), el('td', {}, el('ul', {}, p.regions.map((r) => el('li', {},
+          `${r.firstFile} ${r.firstFrom}–${r.firstTo} ↔ ${r.secondFile} ${r.secondFrom}–${r.secondTo}`)))))))));
+    } catch (error) {
+      showError(result, error);
+    }
+  } }, 'Compare answers');
+  return el('section', { class: 'card' }, el('h2', {}, 'Similarity'),
+    el('p', { class: 'muted' }, 'Compares the answers that count, challenge by challenge, with JPlag; renaming and'
+      + ' reformatting do not hide a copy. A flag is a reason to look, not a verdict.'), check, result);
 }
 
 function linkBox(link) {

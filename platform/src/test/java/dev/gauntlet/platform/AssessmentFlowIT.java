@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,23 @@ class AssessmentFlowIT {
     assertThat(reviewed.getJsonObject("files").getString("main.py"))
         .isEqualTo(ApiClient.source(CHALLENGE + "/submissions/accepted/python-stable-sort/main.py"));
     assertThat(new JsonArray(api.call("GET", attempt + "/submissions", manager, null).body())).hasSize(2);
+
+    // A second candidate hands in the first one's code: the reviewer sees the pair flagged.
+    var copier = new JsonObject(api.call("POST", "/api/v1/assessments/" + assessment.getString("id")
+        + "/invitations", manager, new JsonObject().put("email", "mallory@candidates.test")).body());
+    var copierOpened = new JsonObject(api.call("POST", "/api/v1/attempts", null,
+        new JsonObject().put("token", copier.getString("token"))).body());
+    String copied = submit(api, copierOpened.getString("token"), "/api/v1/attempts/"
+        + copierOpened.getJsonObject("attempt").getString("id"), "accepted/python-stable-sort");
+    assertThat(api.events(copied + "/events", copierOpened.getString("token")).getLast().getKey()).isEqualTo("verdict");
+    var similarity = new JsonObject(api.call("GET", "/api/v1/assessments/" + assessment.getString("id")
+        + "/similarity", manager, null).body());
+    assertThat(similarity.getJsonArray("pairs")).hasSize(1);
+    var pair = similarity.getJsonArray("pairs").getJsonObject(0);
+    assertThat(pair.getDouble("similarity")).isGreaterThanOrEqualTo(similarity.getDouble("thresholdPercent"));
+    assertThat(List.of(pair.getJsonObject("first").getString("email"), pair.getJsonObject("second").getString("email")))
+        .containsExactlyInAnyOrder("grace@candidates.test", "mallory@candidates.test");
+    assertThat(pair.getJsonArray("regions")).isNotEmpty();
   }
 
   private static JsonObject submission(String known) throws Exception {

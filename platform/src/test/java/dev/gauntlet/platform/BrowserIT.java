@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.Select;
@@ -104,9 +105,11 @@ class BrowserIT {
       browser.driver().switchTo().window(managerTab);
       browser.driver().navigate().refresh();
       String score = browser.await("#candidates", "grace@candidates.test", Duration.ofSeconds(10))
-          .findElement(org.openqa.selenium.By.cssSelector("td.score")).getText();
+          .findElement(By.cssSelector("td.score")).getText();
       assertThat(score).matches("(\\d+) / \\1");
       browser.screenshot("manager-ranking");
+      browser.driver().findElement(By.xpath("//button[text()='Compare answers']")).click();
+      browser.await("#similarity", "No pair of answers", Duration.ofSeconds(30));
       browser.find("#candidates a").click();
       browser.await("#submissions");
       browser.find("#submissions button").click();

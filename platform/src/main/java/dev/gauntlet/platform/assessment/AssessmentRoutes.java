@@ -203,7 +203,7 @@ public final class AssessmentRoutes implements Routes {
   /** The assessment in the path, when it is of the caller's organisation. */
   private Assessment owned(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    return assessments.find(id).filter(a -> a.organisationId().equals(staff(ctx).organisationId()))
+    return assessments.find(id, staff(ctx).organisationId())
         .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no assessment " + id));
   }
 

@@ -46,6 +46,11 @@ public final class Assessments {
     });
   }
 
+  /** The assessment when it belongs to the organisation: to anyone else it is not there. */
+  public Optional<Assessment> find(String id, String organisationId) {
+    return find(id).filter(a -> a.organisationId().equals(organisationId));
+  }
+
   /** The organisation's assessments, newest first. */
   public List<Assessment> ofOrganisation(String organisationId) {
     return sql.inTransaction("list assessments", c -> Sql.query(c, row -> row(c, row), "select " + COLUMNS

@@ -10,6 +10,7 @@ import dev.gauntlet.platform.assessment.AssessmentRoutes;
 import dev.gauntlet.platform.attempt.AttemptRoutes;
 import dev.gauntlet.platform.auth.Access;
 import dev.gauntlet.platform.challenge.ChallengeRoutes;
+import dev.gauntlet.platform.similarity.SimilarityRoutes;
 import dev.gauntlet.platform.submission.SubmissionEvents;
 import dev.gauntlet.platform.submission.SubmissionRoutes;
 import io.vertx.core.Vertx;
@@ -67,6 +68,7 @@ class OpenApiDocumentTest {
     var access = new Access(null, null);
     new AccountRoutes(vertx, null, null, access, null, null).mount(router);
     new AssessmentRoutes(vertx, null, null, null, null, access, null).mount(router);
+    new SimilarityRoutes(vertx, null, null, null, null, null, access).mount(router);
     new AttemptRoutes(vertx, null, null, null, null, null, null, null, null, access, null, null).mount(router);
     var mounted = new TreeSet<String>();
     for (Route route : router.getRoutes()) {
