@@ -295,7 +295,23 @@ class AuthorizationIT {
         + "/submissions", first.session(), submission("print(1)\n").put("language", "go"));
 
     assertThat(new JsonArray(api.call("GET", "/api/v1/assessments", acmeManager, null).body())).hasSize(assessments);
-    assertThat(new JsonArray(api.call("GET", "/api/v1/staff", acmeAdmin, null).body())).hasSize(3);
+    assertThat(api.call("GET", "/api/v1/staff", acmeAdmin, null).body()).doesNotContain("weak@acme.test",
+        "odd@acme.test");
+  }
+
+  @Test
+  @DisplayName("after five wrong passwords an address may not try again for a while, even with the right one")
+  void guessing() throws Exception {
+    staff(acmeAdmin, "guessed@acme.test", "author");
+    var wrong = new JsonObject().put("email", "guessed@acme.test").put("password", "not the password at all");
+    for (int i = 0; i < 5; i++) {
+      assertThat(api.call("POST", "/api/v1/sessions", null, wrong).statusCode()).isEqualTo(401);
+    }
+
+    var refused = api.call("POST", "/api/v1/sessions", null, wrong.copy().put("password", STAFF_PASSWORD));
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(new JsonObject(refused.body()).getString("detail")).contains("5 sign-ins for this address failed");
   }
 
   @Test

@@ -28,6 +28,7 @@ public final class AccountRoutes implements Routes {
   private final SessionTokens sessions;
   private final Access access;
   private final PasswordHasher hasher;
+  private final SignInThrottle throttle = new SignInThrottle();
   private final Clock clock;
 
   public AccountRoutes(Vertx vertx, StaffAccounts accounts, SessionTokens sessions, Access access,
@@ -56,14 +57,24 @@ public final class AccountRoutes implements Routes {
     if (request.email() == null || request.password() == null) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "send email and password");
     }
+    String address = EmailAddress.normalised(request.email()).orElse(request.email());
+    var wait = throttle.wait(address, clock.instant());
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, wait.get().toSeconds());
+      throw new ProblemException(ProblemType.RATE_LIMITED, SignInThrottle.MAX_FAILURES + " sign-ins for this address"
+          + " failed in the last " + SignInThrottle.WINDOW.toMinutes() + " minutes; try again in "
+          + (seconds + 59) / 60 + " minute(s)", (int) seconds);
+    }
     vertx.executeBlocking(() -> {
-      var account = EmailAddress.normalised(request.email()).flatMap(accounts::byEmail);
+      var account = accounts.byEmail(address);
       // Hashed even without an account, so that the time taken does not tell which addresses have one.
       boolean matches = hasher.matches(request.password().toCharArray(), account.map(StaffAccount::passwordHash)
           .orElse(null));
       if (!matches || account.isEmpty()) {
+        throttle.failed(address, clock.instant());
         throw new ProblemException(ProblemType.UNAUTHORIZED, "the e-mail address or the password is wrong");
       }
+      throttle.succeeded(address);
       var a = account.get();
       var session = sessions.staff(new Caller.Staff(a.id(), a.organisationId(), a.role()), clock.instant());
       return new JsonObject().put("token", session.token()).put("expiresAt", session.expiresAt().toString())
