@@ -6,6 +6,9 @@ import dev.gauntlet.platform.account.StaffAccounts;
 import dev.gauntlet.platform.assessment.AssessmentRoutes;
 import dev.gauntlet.platform.assessment.Assessments;
 import dev.gauntlet.platform.attempt.AttemptRoutes;
+import dev.gauntlet.platform.attempt.AttemptSubmissionRoutes;
+import dev.gauntlet.platform.attempt.AttemptVisits;
+import dev.gauntlet.platform.attempt.DraftRoutes;
 import dev.gauntlet.platform.attempt.AttemptScores;
 import dev.gauntlet.platform.attempt.Attempts;
 import dev.gauntlet.platform.attempt.Drafts;
@@ -27,6 +30,7 @@ import dev.gauntlet.platform.submission.SubmissionEvents;
 import dev.gauntlet.platform.submission.SubmissionIntake;
 import dev.gauntlet.platform.submission.SubmissionRepository;
 import dev.gauntlet.platform.submission.SubmissionRoutes;
+import dev.gauntlet.platform.submission.SubmissionValidator;
 import dev.gauntlet.platform.submission.VerdictRecorder;
 import dev.gauntlet.platform.web.WebRoutes;
 import dev.gauntlet.runner.distribution.PackageCache;
@@ -52,6 +56,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,27 +110,12 @@ public final class PlatformApp implements AutoCloseable {
         var versions = new ChallengeVersions(database.dataSource());
         var catalog = new ChallengeCatalog(versions, config.dataDir().resolve("packages"));
         catalog.publishFolder(config.challenges(), clock.instant());
-        var sessions = SessionTokens.of(vertx, config.sessionKey(), config.dataDir());
-        var access = new Access(sessions, AuthorToken.of(config.authorToken(), config.dataDir()));
         var dispatcher = new JobDispatcher(jobs, versions, store, vertx.eventBus(), clock);
         await(vertx.deployVerticle(new VerdictRecorder(submissions, jobs, clock)));
         await(vertx.deployVerticle(new VerificationRecorder(versions, jobs)));
         await(vertx.deployVerticle(new LeaseReaper(jobs, hazelcast.getCluster(), submissions, dispatcher, catalog, clock,
             REAP_EVERY, JOB_ATTEMPTS)));
-        var intake = new SubmissionIntake(submissions, dispatcher, config.maxQueue());
-        var events = new SubmissionEvents(vertx, submissions);
-        var assessments = new Assessments(database.dataSource());
-        var attempts = new Attempts(database.dataSource());
-        var scores = new AttemptScores(submissions, catalog);
-        var http = new HttpVerticle(config.host(), config.port(),
-            new ChallengeRoutes(vertx, catalog, dispatcher, access.author(), config.dataDir().resolve("uploads"), clock),
-            List.of(new WebRoutes(), new SubmissionRoutes(vertx, submissions, catalog, intake, clock), events,
-                new AccountRoutes(vertx, new StaffAccounts(database.dataSource()), sessions, access,
-                    new PasswordHasher(), clock),
-                new AssessmentRoutes(vertx, assessments, attempts, scores, catalog, access, clock),
-                new SimilarityRoutes(vertx, assessments, attempts, scores, submissions, catalog, access),
-                new AttemptRoutes(vertx, attempts, assessments, submissions, new Drafts(database.dataSource()), intake,
-                    events, catalog, sessions, access, SubmissionRateLimit.DEFAULT, clock)));
+        var http = httpVerticle(vertx, config, database.dataSource(), catalog, dispatcher, submissions, clock);
         await(vertx.deployVerticle(http));
         port = http.actualPort();
         dispatcher.queueStranded(submissions);
@@ -147,6 +137,30 @@ public final class PlatformApp implements AutoCloseable {
       closeAll(resources);
       throw e;
     }
+  }
+
+  /** The HTTP API and the pages, each feature's routes wired to what they use. */
+  private static HttpVerticle httpVerticle(Vertx vertx, PlatformConfig config, DataSource db, ChallengeCatalog catalog,
+                                           JobDispatcher dispatcher, SubmissionRepository submissions, Clock clock) {
+    var sessions = SessionTokens.of(vertx, config.sessionKey(), config.dataDir());
+    var access = new Access(sessions, AuthorToken.of(config.authorToken(), config.dataDir()));
+    var intake = new SubmissionIntake(submissions, dispatcher, config.maxQueue());
+    var validator = new SubmissionValidator(catalog);
+    var events = new SubmissionEvents(vertx, submissions);
+    var assessments = new Assessments(db);
+    var attempts = new Attempts(db);
+    var scores = new AttemptScores(submissions, catalog);
+    var visits = new AttemptVisits(attempts, assessments);
+    return new HttpVerticle(config.host(), config.port(),
+        new ChallengeRoutes(vertx, catalog, dispatcher, access.author(), config.dataDir().resolve("uploads"), clock),
+        List.of(new WebRoutes(), new SubmissionRoutes(vertx, submissions, validator, intake, assessments, clock), events,
+            new AccountRoutes(vertx, new StaffAccounts(db), sessions, access, new PasswordHasher(), clock),
+            new AssessmentRoutes(vertx, assessments, attempts, scores, catalog, access, config.publicUrl(), clock),
+            new SimilarityRoutes(vertx, assessments, attempts, scores, submissions, catalog, access),
+            new AttemptRoutes(vertx, attempts, assessments, visits, scores, catalog, sessions, access, clock),
+            new AttemptSubmissionRoutes(vertx, visits, submissions, validator, intake, events, catalog, access,
+                SubmissionRateLimit.DEFAULT, clock),
+            new DraftRoutes(vertx, visits, new Drafts(db), access, clock)));
   }
 
   private static Sandbox openSandbox(PlatformConfig config, Deque<AutoCloseable> resources) {

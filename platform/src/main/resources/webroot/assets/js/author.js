@@ -17,7 +17,14 @@ function call(method, path, options = {}) {
   });
 }
 
-async function show() {
+const catalog = el('div', { id: 'catalog-box' });
+
+function show() {
+  replace(page, el('h1', { tabindex: '-1' }, 'Catalog'), uploadForm(), catalog);
+  return refresh();
+}
+
+async function refresh() {
   const challenges = await call('GET', '/api/v1/challenges');
   const versions = await Promise.all(challenges.map((c) => call('GET', `/api/v1/challenges/${c.id}/versions`)));
   const rows = challenges.flatMap((c, i) => versions[i].map((v) => el('tr', {},
@@ -25,10 +32,9 @@ async function show() {
     el('td', {}, 'v' + v.version), el('td', {}, v.status.toLowerCase()), el('td', {}, v.origin.toLowerCase()),
     el('td', {}, when(v.publishedAt)), el('td', {}, String(v.submissions)),
     el('td', {}, report(v.verification)))));
-  replace(page, el('h1', { tabindex: '-1' }, 'Catalog'), uploadForm(),
-    el('table', { id: 'catalog' }, el('thead', {}, el('tr', {}, el('th', {}, 'Challenge'), el('th', {}, 'Kind'),
-      el('th', {}, 'Version'), el('th', {}, 'Status'), el('th', {}, 'Origin'), el('th', {}, 'Published'),
-      el('th', {}, 'Submissions'), el('th', {}, 'Verification'))), el('tbody', {}, rows)));
+  replace(catalog, el('table', { id: 'catalog' }, el('thead', {}, el('tr', {}, el('th', {}, 'Challenge'),
+    el('th', {}, 'Kind'), el('th', {}, 'Version'), el('th', {}, 'Status'), el('th', {}, 'Origin'),
+    el('th', {}, 'Published'), el('th', {}, 'Submissions'), el('th', {}, 'Verification'))), el('tbody', {}, rows)));
 }
 
 function report(verification) {
@@ -49,14 +55,26 @@ function uploadForm() {
     event.preventDefault();
     try {
       const uploaded = await call('POST', '/api/v1/challenges', { body: file.files[0], raw: 'application/zip' });
-      replace(message, el('div', { class: 'notice' },
-        `${uploaded.challengeId} version ${uploaded.version} is ${uploaded.status.toLowerCase()}.`));
-      if (uploaded.status === 'VERIFYING') setTimeout(() => show().catch((e) => showError(page, e)), POLL_MS);
+      follow(uploaded, message);
     } catch (error) {
       replace(message, errorBox(error));
     }
   });
   return form;
+}
+
+// An upload is followed until a runner has verified it: a new challenge is not in the published
+// catalog until then, and a rejected one never is, so its report is shown here.
+function follow(version, message) {
+  replace(message, el('div', { class: 'notice', id: 'upload-status' },
+    `${version.challengeId} version ${version.version} is ${version.status.toLowerCase()}.`,
+    version.verification ? report(version.verification) : null));
+  if (version.status === 'VERIFYING') {
+    setTimeout(() => call('GET', `/api/v1/challenges/${version.challengeId}/versions/${version.version}`)
+      .then((next) => follow(next, message)).catch((error) => replace(message, errorBox(error))), POLL_MS);
+  } else {
+    refresh().catch((error) => showError(catalog, error));
+  }
 }
 
 if (!session) {

@@ -4,7 +4,7 @@ import { showError, replace } from './ui.js';
 const form = document.getElementById('sign-in');
 const message = document.getElementById('message');
 
-export function landing(role) {
+function landing(role) {
   return role === 'author' ? '/author' : '/manage';
 }
 

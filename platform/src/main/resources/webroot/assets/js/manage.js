@@ -174,7 +174,7 @@ function renderCandidates(assessment, container) {
     el('td', { class: 'score' }, `${c.score} / ${c.maxScore}`), el('td', {}, when(c.startedAt)),
     el('td', {}, when(c.finishedAt)),
     el('td', { class: 'row' }, c.startedAt ? el('a', { href: '#/attempts/' + c.attemptId }, 'Review') : null,
-      c.status === 'INVITED' || c.status === 'STARTED' ? el('button', { type: 'button', onclick: async () => {
+      c.status === 'INVITED' || c.status === 'STARTED' || (c.status === 'EXPIRED' && !c.startedAt) ? el('button', { type: 'button', onclick: async () => {
         try {
           replace(message, linkBox(await call('POST',
             `/api/v1/assessments/${assessment.id}/invitations/${c.attemptId}/link`)));

@@ -10,7 +10,7 @@ const SAVE_AFTER_MS = 800;
 const page = document.getElementById('page');
 const top = document.getElementById('top');
 const state = { session: null, attempt: null, details: {}, work: {}, current: null, file: null, editor: null,
-  skewMs: 0, saveTimer: null, stream: null, submissions: [] };
+  skewMs: 0, saveTimer: null, pendingSave: null, stream: null, submissions: [] };
 
 function call(method, path, body) {
   return api(method, path, { body, token: state.session.token }).then((r) => r.data);
@@ -104,12 +104,15 @@ async function detail(challenge) {
   return state.details[challenge];
 }
 
+// Each challenge keeps its code per language, so that trying another language loses nothing.
 function work(challenge, detail) {
   if (!state.work[challenge]) {
     const language = Object.keys(detail.starters).find((l) => state.attempt.languages.includes(l));
     state.work[challenge] = { language, files: { ...detail.starters[language] } };
   }
-  return state.work[challenge];
+  const w = state.work[challenge];
+  w.byLanguage = w.byLanguage || { [w.language]: w.files };
+  return w;
 }
 
 async function renderChallenge() {
@@ -127,7 +130,7 @@ async function renderChallenge() {
     languages.map((l) => el('option', { value: l, selected: l === w.language }, l)));
   language.addEventListener('change', () => {
     w.language = language.value;
-    w.files = { ...d.starters[w.language] };
+    w.files = w.byLanguage[w.language] || (w.byLanguage[w.language] = { ...d.starters[w.language] });
     state.file = null;
     renderChallenge();
     scheduleSave();
@@ -138,7 +141,7 @@ async function renderChallenge() {
     el('button', { type: 'button', role: 'tab', 'aria-selected': String(p === state.file),
       onclick: () => { state.file = p; renderChallenge(); } }, p)));
   const editorHost = el('div', { id: 'editor' });
-  const canRun = d.kind !== 'concurrency';
+  const canRun = d.runnable;
   const runButton = el('button', { type: 'button', id: 'run', disabled: !running() || !canRun,
     title: canRun ? 'Judge on the public tests only; it does not count' : 'This challenge has no public tests' },
   'Run public tests');
@@ -185,15 +188,24 @@ function earlier(challenge) {
     s.run || s.score === undefined ? '' : ` · ${s.score}/${s.maxScore}`))));
 }
 
+// The challenge is taken now: by the time the timer fires, the candidate may be on another one.
 function scheduleSave() {
   clearTimeout(state.saveTimer);
   const saved = document.getElementById('saved');
   if (saved) saved.textContent = 'Saving…';
-  state.saveTimer = setTimeout(save, SAVE_AFTER_MS);
+  const challenge = state.current;
+  state.pendingSave = () => save(challenge);
+  state.saveTimer = setTimeout(flushSave, SAVE_AFTER_MS);
 }
 
-async function save() {
-  const challenge = state.current;
+function flushSave() {
+  clearTimeout(state.saveTimer);
+  const pending = state.pendingSave;
+  state.pendingSave = null;
+  return pending ? pending() : Promise.resolve();
+}
+
+async function save(challenge) {
   const w = state.work[challenge];
   const saved = document.getElementById('saved');
   try {
@@ -206,14 +218,13 @@ async function save() {
 }
 
 async function send(run) {
-  clearTimeout(state.saveTimer);
+  flushSave();
   const challenge = state.current;
   const w = state.work[challenge];
   const result = document.getElementById('result');
   try {
     const { data, response } = await api('POST', `/api/v1/attempts/${state.attempt.id}/${run ? 'runs' : 'submissions'}`,
       { body: { challenge, language: w.language, files: w.files }, token: state.session.token });
-    save();
     follow(response.headers.get('Location'), run, data.id);
   } catch (error) {
     replace(result, errorBox(error));
@@ -257,11 +268,14 @@ async function verdict(result, s, run) {
 }
 
 function select(challenge) {
+  flushSave();
   if (state.stream) state.stream.abort();
   state.current = challenge;
   state.file = null;
   renderChallenge().catch((error) => showError(page, error));
 }
+
+window.addEventListener('pagehide', () => flushSave());
 
 open().then(() => {
   renderTop();

@@ -155,6 +155,8 @@ class AuthorizationIT {
     assertRefused(404, "PUT", theirs + "/drafts/" + CHALLENGE, session, draft("print(2)\n"));
     assertRefused(404, "GET", "/api/v1/attempts/" + second.attempt() + "/submissions/" + firstSubmission, session, null);
     assertRefused(404, "GET", "/api/v1/submissions/" + firstSubmission, null, null);
+    assertProblem(422, "is used in assessments, so it is not open to practice", "POST", "/api/v1/submissions", null,
+        submission("print(2)\n"));
     assertRefused(404, "GET", "/api/v1/submissions/" + firstSubmission + "/events", null, null);
 
     var own = api.call("GET", "/api/v1/attempts/" + second.attempt(), session, null);

@@ -72,7 +72,7 @@ final class RunningPlatform implements BeforeAllCallback, AfterAllCallback {
   static PlatformConfig config(Path dataDir, int maxQueue) {
     return new PlatformConfig("127.0.0.1", 0, dataDir, DatabaseSettings.embedded(), ApiClient.CATALOG,
         new ClusterSettings("it-" + UUID.randomUUID(), "127.0.0.1", 5701, List.of("127.0.0.1"), 0), 1, maxQueue, 2,
-        Duration.ofSeconds(30), "", "");
+        Duration.ofSeconds(30), "", "", "");
   }
 
   @Override

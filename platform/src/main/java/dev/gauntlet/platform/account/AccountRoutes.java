@@ -17,18 +17,23 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Signing in ({@code POST /api/v1/sessions}), who am I ({@code GET /api/v1/me}), and an admin's
  * staff accounts ({@code /api/v1/staff}).
  */
 public final class AccountRoutes implements Routes {
+  /** Password checks running at once; more are turned away with 503 rather than queued. */
+  private static final int MAX_CHECKS_AT_ONCE = 4;
+
   private final Vertx vertx;
   private final StaffAccounts accounts;
   private final SessionTokens sessions;
   private final Access access;
   private final PasswordHasher hasher;
   private final SignInThrottle throttle = new SignInThrottle();
+  private final AtomicInteger checking = new AtomicInteger();
   private final Clock clock;
 
   public AccountRoutes(Vertx vertx, StaffAccounts accounts, SessionTokens sessions, Access access,
@@ -57,13 +62,20 @@ public final class AccountRoutes implements Routes {
     if (request.email() == null || request.password() == null) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "send email and password");
     }
-    String address = EmailAddress.normalised(request.email()).orElse(request.email());
-    var wait = throttle.wait(address, clock.instant());
+    // Not an address: no account can have it, and saying so at once tells nothing.
+    String address = EmailAddress.normalised(request.email()).orElseThrow(AccountRoutes::wrong);
+    var wait = throttle.begin(address, clock.instant());
     if (wait.isPresent()) {
       long seconds = Math.max(1, wait.get().toSeconds());
       throw new ProblemException(ProblemType.RATE_LIMITED, SignInThrottle.MAX_FAILURES + " sign-ins for this address"
           + " failed in the last " + SignInThrottle.WINDOW.toMinutes() + " minutes; try again in "
           + (seconds + 59) / 60 + " minute(s)", (int) seconds);
+    }
+    // Each check takes a deliberate few hundred milliseconds of CPU: a flood of sign-ins must not
+    // take every worker thread from the rest of the API.
+    if (checking.incrementAndGet() > MAX_CHECKS_AT_ONCE) {
+      checking.decrementAndGet();
+      throw new ProblemException(ProblemType.UNAVAILABLE, "too many sign-ins at once; try again in a moment", 1);
     }
     vertx.executeBlocking(() -> {
       var account = accounts.byEmail(address);
@@ -71,15 +83,19 @@ public final class AccountRoutes implements Routes {
       boolean matches = hasher.matches(request.password().toCharArray(), account.map(StaffAccount::passwordHash)
           .orElse(null));
       if (!matches || account.isEmpty()) {
-        throttle.failed(address, clock.instant());
-        throw new ProblemException(ProblemType.UNAUTHORIZED, "the e-mail address or the password is wrong");
+        throw wrong();
       }
       throttle.succeeded(address);
       var a = account.get();
       var session = sessions.staff(new Caller.Staff(a.id(), a.organisationId(), a.role()), clock.instant());
       return new JsonObject().put("token", session.token()).put("expiresAt", session.expiresAt().toString())
           .put("account", JsonObject.mapFrom(StaffView.of(a)));
-    }, false).onSuccess(body -> Replies.createdSecret(ctx, body)).onFailure(ctx::fail);
+    }, false).onComplete(done -> checking.decrementAndGet())
+        .onSuccess(body -> Replies.createdSecret(ctx, body)).onFailure(ctx::fail);
+  }
+
+  private static ProblemException wrong() {
+    return new ProblemException(ProblemType.UNAUTHORIZED, "the e-mail address or the password is wrong");
   }
 
   private void me(RoutingContext ctx) {

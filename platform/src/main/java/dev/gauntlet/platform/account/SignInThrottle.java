@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Slows password guessing: after five failed sign-ins for one address within fifteen minutes, that
- * address is refused until the oldest failure is fifteen minutes old, without a password check. Kept
- * per platform process, for the addresses that failed most recently.
+ * Slows password guessing: after five sign-ins for one address within fifteen minutes that did not
+ * succeed, that address is refused until the oldest is fifteen minutes old, without a password
+ * check. A try counts from its start, so that guesses sent all at once are counted as they come.
+ * Kept per platform process, for the addresses tried most recently.
  */
 public final class SignInThrottle {
   public static final int MAX_FAILURES = 5;
@@ -25,19 +26,20 @@ public final class SignInThrottle {
     }
   };
 
-  /** How long the address must wait before it may try again; empty when it may try now. */
-  public synchronized Optional<Duration> wait(String address, Instant now) {
+  /**
+   * Counts a try for the address, which stands as a failure unless it {@link #succeeded}; when the
+   * address has tried too often, counts nothing and says how long it must wait.
+   */
+  public synchronized Optional<Duration> begin(String address, Instant now) {
     var recent = recent(address, now);
-    if (recent.size() < MAX_FAILURES) {
-      return Optional.empty();
+    if (recent.size() >= MAX_FAILURES) {
+      return Optional.of(Duration.between(now, recent.peekFirst().plus(WINDOW)));
     }
-    return Optional.of(Duration.between(now, recent.peekFirst().plus(WINDOW)));
+    recent.addLast(now);
+    return Optional.empty();
   }
 
-  public synchronized void failed(String address, Instant now) {
-    recent(address, now).addLast(now);
-  }
-
+  /** Forgets the address's tries: it signed in. */
   public synchronized void succeeded(String address) {
     failures.remove(address);
   }

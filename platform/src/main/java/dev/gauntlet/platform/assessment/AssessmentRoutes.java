@@ -54,16 +54,19 @@ public final class AssessmentRoutes implements Routes {
   private final AttemptScores scores;
   private final ChallengeCatalog catalog;
   private final Access access;
+  private final String publicUrl;
   private final Clock clock;
 
+  /** {@code publicUrl}: where candidates reach the platform, for their links; blank to use each request's. */
   public AssessmentRoutes(Vertx vertx, Assessments assessments, Attempts attempts, AttemptScores scores,
-                          ChallengeCatalog catalog, Access access, Clock clock) {
+                          ChallengeCatalog catalog, Access access, String publicUrl, Clock clock) {
     this.vertx = vertx;
     this.assessments = assessments;
     this.attempts = attempts;
     this.scores = scores;
     this.catalog = catalog;
     this.access = access;
+    this.publicUrl = publicUrl;
     this.clock = clock;
   }
 
@@ -194,8 +197,14 @@ public final class AssessmentRoutes implements Routes {
         .put("linkExpiresAt", attempt.linkExpiresAt().toString());
   }
 
-  /** Where the manager reached the platform, which is where the candidate will. */
-  private static String origin(RoutingContext ctx) {
+  /**
+   * The configured public URL, else where the manager reached the platform, which is where the
+   * candidate will: behind a proxy that ends TLS only the configured one is right.
+   */
+  private String origin(RoutingContext ctx) {
+    if (!publicUrl.isBlank()) {
+      return publicUrl;
+    }
     var uri = URI.create(ctx.request().absoluteURI());
     return uri.getScheme() + "://" + uri.getRawAuthority();
   }

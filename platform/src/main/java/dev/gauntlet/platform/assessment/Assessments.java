@@ -51,6 +51,12 @@ public final class Assessments {
     return find(id).filter(a -> a.organisationId().equals(organisationId));
   }
 
+  /** Whether any assessment pins a version of the challenge. */
+  public boolean pins(String challengeId) {
+    return !sql.query("look for assessments of a challenge", row -> row.getInt(1),
+        "select 1 from assessment_challenge where challenge_id = ? fetch first 1 rows only", challengeId).isEmpty();
+  }
+
   /** The organisation's assessments, newest first. */
   public List<Assessment> ofOrganisation(String organisationId) {
     return sql.inTransaction("list assessments", c -> Sql.query(c, row -> row(c, row), "select " + COLUMNS

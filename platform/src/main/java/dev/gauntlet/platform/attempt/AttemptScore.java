@@ -4,6 +4,7 @@ import dev.gauntlet.platform.assessment.Assessment;
 import dev.gauntlet.platform.assessment.ScoringRule;
 import dev.gauntlet.platform.submission.StoredSubmission;
 import dev.gauntlet.platform.submission.SubmissionStatus;
+import dev.gauntlet.runner.verdict.Verdict;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToIntFunction;
@@ -27,7 +28,9 @@ public record AttemptScore(int score, int maxScore, List<ChallengeScore> challen
   public static AttemptScore of(Assessment assessment, List<StoredSubmission> submissions, Catalog catalog) {
     var challenges = assessment.challenges().stream().map(pinned -> {
       var made = submissions.stream().filter(s -> !s.run() && s.challengeId().equals(pinned.challengeId())).toList();
-      var judged = made.stream().filter(s -> s.status() == SubmissionStatus.JUDGED).toList();
+      // A judge error is ours, not the candidate's: it never becomes the answer that counts.
+      var judged = made.stream().filter(s -> s.status() == SubmissionStatus.JUDGED
+          && s.result().verdict() != Verdict.JUDGE_ERROR).toList();
       var info = catalog.pinned(pinned.challengeId(), pinned.version());
       var counted = (assessment.scoring() == ScoringRule.BEST
           ? judged.stream().max(Comparator.comparingInt((ToIntFunction<StoredSubmission>) s -> s.result().score())

@@ -5,17 +5,18 @@ import dev.gauntlet.platform.assessment.Assessments;
 import dev.gauntlet.platform.auth.Caller;
 import dev.gauntlet.platform.http.ProblemException;
 import dev.gauntlet.platform.http.ProblemType;
+import java.time.Instant;
 
 /**
  * Who may see an attempt: its own candidate, in a session of its current link, and the managers and
  * admins of the assessment's organisation. Everyone else is told there is no such attempt, which
  * is what they may know. Blocking.
  */
-final class AttemptVisits {
+public final class AttemptVisits {
   private final Attempts attempts;
   private final Assessments assessments;
 
-  AttemptVisits(Attempts attempts, Assessments assessments) {
+  public AttemptVisits(Attempts attempts, Assessments assessments) {
     this.attempts = attempts;
     this.assessments = assessments;
   }
@@ -46,6 +47,25 @@ final class AttemptVisits {
         yield new Visit(attempt, assessment, true);
       }
     };
+  }
+
+  /** Why an attempt takes no more work. */
+  static ProblemException closed(Attempt attempt) {
+    return new ProblemException(ProblemType.ATTEMPT_CLOSED, attempt.finishedAt() != null
+        ? "this attempt was finished at " + attempt.finishedAt() + "; its submissions stand as they are"
+        : "this attempt's time ran out at " + attempt.deadline() + "; the last submission of each challenge counts");
+  }
+
+  /**
+   * Like {@link #asCandidate}, for work that only a running attempt takes: submissions, runs and
+   * drafts.
+   */
+  Visit running(Caller caller, String attemptId, String doing, Instant now) {
+    var visit = asCandidate(caller, attemptId, doing);
+    if (visit.attempt().status(now) != AttemptStatus.STARTED) {
+      throw closed(visit.attempt());
+    }
+    return visit;
   }
 
   /** Like {@link #visit}, for what only the attempt's candidate may do. */

@@ -84,7 +84,6 @@ public final class Access {
   }
 
   private static void unauthorized(RoutingContext ctx, String detail) {
-    ctx.response().putHeader("WWW-Authenticate", "Bearer");
     ctx.fail(new ProblemException(ProblemType.UNAUTHORIZED, detail));
   }
 }

@@ -25,6 +25,7 @@ public final class SessionTokens {
   public static final Duration STAFF_SESSION = Duration.ofHours(8);
   private static final String ISSUER = "gauntlet";
   private static final String KIND = "kind";
+  private static final int LEEWAY_SECONDS = 5;
 
   private final JWTAuth jwt;
 
@@ -42,7 +43,8 @@ public final class SessionTokens {
         : configuredKey.strip();
     var options = new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(key))
-        .setJWTOptions(new JWTOptions().setIssuer(ISSUER));
+        // Platforms' clocks differ a little: a token signed on one must not look issued in the future on another.
+        .setJWTOptions(new JWTOptions().setIssuer(ISSUER).setLeeway(LEEWAY_SECONDS));
     return new SessionTokens(JWTAuth.create(vertx, options));
   }
 

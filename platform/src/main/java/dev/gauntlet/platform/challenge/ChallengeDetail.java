@@ -17,12 +17,13 @@ import java.util.TreeMap;
  * @param statement       the statement's Markdown
  * @param statementHtml   the same as HTML that is safe to insert in a page: raw HTML in the Markdown escaped
  * @param performance     how latency is scored, for the challenges that score it; else null
+ * @param runnable        whether it has public tests, which a candidate's run judges
  * @param starters        per language id, the starter files by path
  * @param publicTests     stdio: the public test cases in full
  * @param publicScenarios http-service: the public scenarios, as their files read
  */
 public record ChallengeDetail(@JsonUnwrapped ChallengeSummary summary, String statement, String statementHtml,
-                              Limits limits, Performance performance,
+                              Limits limits, Performance performance, boolean runnable,
                               Map<String, Map<String, String>> starters, List<PublicTest> publicTests,
                               List<PublicScenario> publicScenarios) {
   /** A public test in full. */
@@ -46,6 +47,6 @@ public record ChallengeDetail(@JsonUnwrapped ChallengeSummary summary, String st
         .toList();
     return new ChallengeDetail(ChallengeSummary.of(served), pkg.statement(), StatementHtml.of(pkg.statement()),
         pkg.manifest().limits(), pkg.manifest().scoring().performance() > 0 ? pkg.manifest().performance() : null,
-        starters, tests, scenarios);
+        pkg.hasPublicTests(), starters, tests, scenarios);
   }
 }

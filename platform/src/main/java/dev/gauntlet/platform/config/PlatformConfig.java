@@ -31,10 +31,13 @@ import java.util.TreeSet;
  * @param authorToken what authors send to upload and manage versions; blank: one made and kept in the data folder
  * @param sessionKey  signs session tokens; blank: one made and kept in the data folder. Every platform
  *                    process of a cluster needs the same key, or a session works on one process only
+ * @param publicUrl   where people reach the platform, for the links it hands out; blank: where the
+ *                    request that asks for a link arrived. Set it behind a proxy that ends TLS
  */
 public record PlatformConfig(String host, int port, Path dataDir, DatabaseSettings database, Path challenges,
                              ClusterSettings cluster, int slots,
-                             int maxQueue, int warmPool, Duration lease, String authorToken, String sessionKey) {
+                             int maxQueue, int warmPool, Duration lease, String authorToken, String sessionKey,
+                             String publicUrl) {
   private static final List<Setting> SETTINGS = List.of(
       new Setting("--host", "GAUNTLET_HOST", "127.0.0.1"),
       new Setting("--port", "GAUNTLET_PORT", "8080"),
@@ -52,7 +55,8 @@ public record PlatformConfig(String host, int port, Path dataDir, DatabaseSettin
       new Setting("--slots", "GAUNTLET_SLOTS", "1"),
       new Setting("--max-queue", "GAUNTLET_MAX_QUEUE", "500"),
       new Setting("--warm-pool", "GAUNTLET_WARM_POOL", "2"),
-      new Setting("--author-token", "GAUNTLET_AUTHOR_TOKEN", ""));
+      new Setting("--author-token", "GAUNTLET_AUTHOR_TOKEN", ""),
+      new Setting("--public-url", "GAUNTLET_PUBLIC_URL", ""));
 
   /** Not a flag: a command line is readable by every user of the machine. */
   public static final String DATABASE_PASSWORD_ENV = "GAUNTLET_DATABASE_PASSWORD";
@@ -95,6 +99,11 @@ public record PlatformConfig(String host, int port, Path dataDir, DatabaseSettin
     if (!sessionKey.isBlank() && sessionKey.strip().length() < SessionTokens.MIN_KEY_LENGTH) {
       throw new ConfigException(SESSION_KEY_ENV + " must have at least " + SessionTokens.MIN_KEY_LENGTH + " characters");
     }
+    if (!publicUrl.isBlank() && !publicUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+      throw new ConfigException("the public URL must be http:// or https:// and a host, without a query, was '"
+          + publicUrl + "'");
+    }
+    publicUrl = publicUrl.strip().replaceAll("/+$", "");
     if (host.isBlank() || cluster.name().isBlank() || cluster.host().isBlank() || cluster.members().isEmpty()) {
       throw new ConfigException("host, cluster name, cluster host and members must not be blank");
     }
@@ -107,7 +116,8 @@ public record PlatformConfig(String host, int port, Path dataDir, DatabaseSettin
         .formatted(host, port, dataDir, database, challenges, cluster, slots, maxQueue)
         + " warmPool=%d, lease=%s, authorToken=%s".formatted(warmPool, lease,
             authorToken.isBlank() ? "(kept in the data folder)" : "(set)")
-        + ", sessionKey=" + (sessionKey.isBlank() ? "(kept in the data folder)" : "(set)") + "]";
+        + ", sessionKey=" + (sessionKey.isBlank() ? "(kept in the data folder)" : "(set)")
+        + ", publicUrl=" + (publicUrl.isBlank() ? "(from each request)" : publicUrl) + "]";
   }
 
   /** Every environment variable a setting is read from. */
@@ -145,7 +155,7 @@ public record PlatformConfig(String host, int port, Path dataDir, DatabaseSettin
     return new PlatformConfig(values.get("--host"), integer(values, "--port"), Path.of(values.get("--data-dir")),
         database, Path.of(values.get("--challenges")), cluster, integer(values, "--slots"), integer(values, "--max-queue"),
         integer(values, "--warm-pool"), Duration.ofSeconds(integer(values, "--lease-seconds")),
-        values.get("--author-token"), env.getOrDefault(SESSION_KEY_ENV, ""));
+        values.get("--author-token"), env.getOrDefault(SESSION_KEY_ENV, ""), values.get("--public-url"));
   }
 
   private static int integer(Map<String, String> values, String flag) {

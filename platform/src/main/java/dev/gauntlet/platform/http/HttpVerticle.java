@@ -3,7 +3,9 @@ package dev.gauntlet.platform.http;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 
@@ -36,7 +38,7 @@ public final class HttpVerticle extends VerticleBase {
     // First: a package upload reads its body under its own, larger limit.
     uploads.mount(router);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(ApiLimits.MAX_BODY_BYTES))
-        .handler(schemas.attach());
+        .handler(schemas.attach()).handler(HttpVerticle::noStoreWhenSignedIn);
     router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml")
         .sendFile(BodySchemas.DOCUMENT));
@@ -48,6 +50,14 @@ public final class HttpVerticle extends VerticleBase {
       router.errorHandler(status, problems);
     }
     return vertx.createHttpServer().requestHandler(router).listen(port, host).onSuccess(s -> server = s);
+  }
+
+  /** What a session reads (code, scores, addresses) is for that session alone: no cache may keep it. */
+  private static void noStoreWhenSignedIn(RoutingContext ctx) {
+    if (ctx.request().headers().contains(HttpHeaders.AUTHORIZATION)) {
+      ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+    ctx.next();
   }
 
   /** The port really bound, which differs from the configured one when that was 0. */

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProblemHandler implements Handler<RoutingContext> {
   private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-  /** Roughly how long a runner takes to clear a few submissions. */
+
   @Override
   public void handle(RoutingContext ctx) {
     Problem problem = problemFor(ctx);
@@ -26,6 +26,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     }
     if (ctx.failure() instanceof ProblemException p && p.retryAfterSeconds() > 0) {
       ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(p.retryAfterSeconds()));
+    }
+    if (problem.status() == ProblemType.UNAUTHORIZED.status()) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer");
     }
     ctx.response()
         .setStatusCode(problem.status())

@@ -12,7 +12,7 @@ public enum ProblemType {
   ALREADY_EXISTS("already-exists", "Something with this name already exists", 409),
   LINK_NOT_VALID("link-not-valid", "This invitation link cannot be used", 410),
   ATTEMPT_CLOSED("attempt-closed", "This attempt takes no more work", 409),
-  RATE_LIMITED("rate-limited", "Too many submissions in a short time", 429),
+  RATE_LIMITED("rate-limited", "Too many requests in a short time", 429),
   VERSION_IN_USE("version-in-use", "Submissions are pinned to this version", 409),
   BODY_TOO_LARGE("body-too-large", "Request body is too large", 413),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Request body is not of a type taken here", 415),

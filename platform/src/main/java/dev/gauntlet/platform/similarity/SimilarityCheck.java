@@ -8,6 +8,7 @@ import de.jplag.Submission;
 import de.jplag.Token;
 import de.jplag.exceptions.BasecodeException;
 import de.jplag.exceptions.ExitException;
+import de.jplag.exceptions.SubmissionException;
 import de.jplag.options.JPlagOptions;
 import dev.gauntlet.runner.distribution.FileTrees;
 import dev.gauntlet.runner.language.Language;
@@ -75,9 +76,11 @@ public final class SimilarityCheck {
       }
       pairs.sort(Comparator.comparingDouble(SimilarPair::similarity).reversed());
       return pairs;
-    } catch (ExitException e) {
+    } catch (SubmissionException e) {
       // JPlag gives up when fewer than two answers parse: there is nothing to compare.
       return List.of();
+    } catch (ExitException e) {
+      throw new IllegalStateException("JPlag could not compare the answers to " + challenge + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write answers to compare", e);
     } finally {

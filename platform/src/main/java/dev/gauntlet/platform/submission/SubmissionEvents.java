@@ -44,25 +44,28 @@ public final class SubmissionEvents implements Routes {
       if (found.isEmpty()) {
         ctx.fail(new ProblemException(ProblemType.NOT_FOUND, "no submission " + id));
       } else {
-        stream(ctx, found.get());
+        stream(ctx, found.get(), false);
       }
     }).onFailure(ctx::fail);
   }
 
-  /** Streams a submission that the caller was found allowed to see. */
-  public void stream(RoutingContext ctx, StoredSubmission found) {
+  /**
+   * Streams a submission that the caller was found allowed to see; a reviewer's verdict event holds
+   * what a reviewer reads, such as the reference's query plan.
+   */
+  public void stream(RoutingContext ctx, StoredSubmission found, boolean reviewer) {
     var response = ctx.response().setChunked(true)
         .putHeader("Content-Type", "text/event-stream")
         .putHeader("Cache-Control", "no-cache");
     if (found.status() == SubmissionStatus.JUDGED) {
-      sendVerdict(response, found);
+      sendVerdict(response, found, reviewer);
       return;
     }
     send(response, "status", new JsonObject().put("status", found.status()).encode());
-    follow(found.id(), response);
+    follow(found.id(), response, reviewer);
   }
 
-  private void follow(String id, HttpServerResponse response) {
+  private void follow(String id, HttpServerResponse response, boolean reviewer) {
     var bus = vertx.eventBus();
     MessageConsumer<JsonObject> progress = bus.consumer(ProgressEvent.ADDRESS, message -> {
       var event = message.body().mapTo(ProgressEvent.class);
@@ -73,32 +76,32 @@ public final class SubmissionEvents implements Routes {
     });
     MessageConsumer<String> judged = bus.consumer(JUDGED_ADDRESS, message -> {
       if (message.body().equals(id)) {
-        finish(id, response);
+        finish(id, response, reviewer);
       }
     });
     var consumers = List.of(progress, judged);
     response.closeHandler(v -> consumers.forEach(MessageConsumer::unregister));
     response.endHandler(v -> consumers.forEach(MessageConsumer::unregister));
     // The verdict may have been stored between the first look and the consumers going live.
-    Future.all(progress.completion(), judged.completion()).onComplete(v -> finishIfJudged(id, response));
+    Future.all(progress.completion(), judged.completion()).onComplete(v -> finishIfJudged(id, response, reviewer));
   }
 
-  private void finishIfJudged(String id, HttpServerResponse response) {
+  private void finishIfJudged(String id, HttpServerResponse response, boolean reviewer) {
     vertx.executeBlocking(() -> submissions.find(id), false).onSuccess(found -> {
       if (found.isPresent() && found.get().status() == SubmissionStatus.JUDGED) {
-        finish(id, response);
+        finish(id, response, reviewer);
       }
     });
   }
 
-  private void finish(String id, HttpServerResponse response) {
+  private void finish(String id, HttpServerResponse response, boolean reviewer) {
     vertx.executeBlocking(() -> submissions.find(id), false)
-        .onSuccess(found -> found.ifPresent(s -> sendVerdict(response, s)));
+        .onSuccess(found -> found.ifPresent(s -> sendVerdict(response, s, reviewer)));
   }
 
-  private static void sendVerdict(HttpServerResponse response, StoredSubmission submission) {
+  private static void sendVerdict(HttpServerResponse response, StoredSubmission submission, boolean reviewer) {
     if (open(response)) {
-      send(response, "verdict", Json.encode(SubmissionView.of(submission)));
+      send(response, "verdict", Json.encode(SubmissionView.of(submission, reviewer, false)));
       response.end();
     }
   }

@@ -12,12 +12,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /** Submissions and their verdicts in SQL. Blocking JDBC: call it from a worker thread. */
 public final class SubmissionRepository {
   private static final String COLUMNS = "id, challenge_id, challenge_version, language, files, status, result,"
       + " created_at, judged_at, attempt_id, queue, run";
+
+  private static final String INSERT = "insert into submission (id, challenge_id, challenge_version, language, files,"
+      + " status, created_at, attempt_id, queue, run) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String LOAD = "select coalesce(sum(case when created_at >= ? then 1 else 0 end), 0),"
+      + " coalesce(sum(case when status <> ? then 1 else 0 end), 0) from submission where attempt_id = ?";
 
   private final Sql sql;
 
@@ -26,11 +32,26 @@ public final class SubmissionRepository {
   }
 
   public void insert(StoredSubmission s) {
-    sql.update("store a submission",
-        "insert into submission (id, challenge_id, challenge_version, language, files, status, created_at, attempt_id,"
-            + " queue, run) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        s.id(), s.challengeId(), s.challengeVersion(), s.language().id(), Json.encode(s.files()),
-        s.status().name(), Timestamp.from(s.createdAt()), s.attemptId(), s.queue(), s.run());
+    sql.update("store a submission", INSERT, values(s));
+  }
+
+  /**
+   * Stores an attempt's submission if the check lets it, given what the attempt has in flight. The
+   * attempt's row is locked meanwhile, so that requests arriving together are counted one after the
+   * other, on any platform process.
+   */
+  public void insert(StoredSubmission s, Instant since, Consumer<AttemptLoad> check) {
+    sql.inTransaction("store a submission", c -> {
+      Sql.query(c, row -> row.getString(1), "select id from attempt where id = ? for update", s.attemptId());
+      check.accept(Sql.query(c, row -> new AttemptLoad(row.getInt(1), row.getInt(2)), LOAD,
+          Timestamp.from(since), SubmissionStatus.JUDGED.name(), s.attemptId()).getFirst());
+      return Sql.update(c, INSERT, values(s));
+    });
+  }
+
+  private static Object[] values(StoredSubmission s) {
+    return new Object[] {s.id(), s.challengeId(), s.challengeVersion(), s.language().id(), Json.encode(s.files()),
+        s.status().name(), Timestamp.from(s.createdAt()), s.attemptId(), s.queue(), s.run()};
   }
 
   public Optional<StoredSubmission> find(String id) {
@@ -44,15 +65,12 @@ public final class SubmissionRepository {
         "select " + COLUMNS + " from submission where attempt_id = ? order by created_at, id", attemptId);
   }
 
-  /** How many submissions an attempt made since the instant, and how many of all its submissions wait for a verdict. */
-  public AttemptLoad loadOf(String attemptId, Instant since) {
-    return sql.query("count an attempt's submissions", row -> new AttemptLoad(row.getInt(1), row.getInt(2)),
-        "select coalesce(sum(case when created_at >= ? then 1 else 0 end), 0),"
-            + " coalesce(sum(case when status <> ? then 1 else 0 end), 0) from submission where attempt_id = ?",
-        Timestamp.from(since), SubmissionStatus.JUDGED.name(), attemptId).getFirst();
-  }
-
-  /** What an attempt has in flight, for its rate limit. */
+  /**
+   * What an attempt has in flight, for its rate limit.
+   *
+   * @param recent     submissions and runs made since the instant asked about
+   * @param unfinished those of all its submissions and runs that wait for a verdict
+   */
   public record AttemptLoad(int recent, int unfinished) {
   }
 

@@ -1,6 +1,6 @@
 package dev.gauntlet.platform.submission;
 
-import dev.gauntlet.platform.challenge.ChallengeCatalog;
+import dev.gauntlet.platform.assessment.Assessments;
 import dev.gauntlet.platform.http.JsonBodies;
 import dev.gauntlet.platform.http.ProblemException;
 import dev.gauntlet.platform.http.ProblemType;
@@ -14,7 +14,9 @@ import java.time.Clock;
 
 /**
  * {@code POST /api/v1/submissions} and {@code GET /api/v1/submissions/{id}}: practice outside any
- * assessment. A submission of an attempt is served only under its attempt, to whom may see it.
+ * assessment. A challenge that an assessment uses is not open to practice: there its hidden tests
+ * could be tried without limit and without a record. A submission of an attempt is served only
+ * under its attempt, to whom may see it.
  */
 public final class SubmissionRoutes implements Routes {
   private static final String BASE = "/api/v1/submissions";
@@ -23,14 +25,16 @@ public final class SubmissionRoutes implements Routes {
   private final SubmissionRepository submissions;
   private final SubmissionValidator validator;
   private final SubmissionIntake intake;
+  private final Assessments assessments;
   private final Clock clock;
 
-  public SubmissionRoutes(Vertx vertx, SubmissionRepository submissions, ChallengeCatalog catalog,
-                          SubmissionIntake intake, Clock clock) {
+  public SubmissionRoutes(Vertx vertx, SubmissionRepository submissions, SubmissionValidator validator,
+                          SubmissionIntake intake, Assessments assessments, Clock clock) {
     this.vertx = vertx;
     this.submissions = submissions;
-    this.validator = new SubmissionValidator(catalog);
+    this.validator = validator;
     this.intake = intake;
+    this.assessments = assessments;
     this.clock = clock;
   }
 
@@ -42,7 +46,14 @@ public final class SubmissionRoutes implements Routes {
 
   private void submit(RoutingContext ctx) {
     var request = JsonBodies.read(ctx, SubmissionRequest.class, ProblemType.INVALID_SUBMISSION);
-    vertx.executeBlocking(() -> intake.take(validator.accept(request, clock.instant())), false)
+    vertx.executeBlocking(() -> {
+      var submission = validator.accept(request, clock.instant());
+      if (assessments.pins(submission.challengeId())) {
+        throw new ProblemException(ProblemType.INVALID_SUBMISSION, "challenge '" + submission.challengeId()
+            + "' is used in assessments, so it is not open to practice; practise on another");
+      }
+      return intake.take(submission);
+    }, false)
         .onSuccess(stored -> accepted(ctx, stored, BASE + "/" + stored.id()))
         .onFailure(ctx::fail);
   }

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A submission as the API shows it. A candidate sees full detail for public tests, for hidden ones
- * only whether they passed and what they used, the latency figures in full, for they reveal no
- * test, but no query plan of the reference's, which would show how the reference does it. A
- * reviewer of an assessment sees everything the runner reported, and the code.
+ * A submission as the API shows it. Everyone sees full detail for public tests, for hidden ones
+ * only whether they passed and what they used (the runner reports no more), and the latency
+ * figures in full, for they reveal no test. Only a reviewer of an assessment also sees the
+ * reference's query plan, which would show a candidate how the reference does it, and the code.
  *
  * @param run   a run on the public tests, which counts for nothing
  * @param files the code, for a submission read under its attempt; else left out
@@ -28,7 +28,7 @@ public record SubmissionView(String id, String challenge, int challengeVersion, 
   }
 
   /**
-   * @param reviewer whether a reviewer reads it, who sees the hidden tests' detail and the reference's plan
+   * @param reviewer whether a reviewer reads it, who also sees the reference's query plan
    * @param withCode whether to show the code
    */
   public static SubmissionView of(StoredSubmission s, boolean reviewer, boolean withCode) {

@@ -22,7 +22,7 @@ class PlatformConfigTest {
     assertThat(config).isEqualTo(new PlatformConfig("127.0.0.1", 8080, Path.of("data"),
         new DatabaseSettings("", "gauntlet", ""), Path.of("challenges"),
         new ClusterSettings("gauntlet", "127.0.0.1", 5701, List.of("127.0.0.1"), 0, ""), 1, 500, 2,
-        Duration.ofSeconds(30), "", ""));
+        Duration.ofSeconds(30), "", "", ""));
   }
 
   @Test
@@ -84,5 +84,18 @@ class PlatformConfigTest {
         .hasMessage("lease must be between 3 and 3600 seconds, was 1");
     assertThatThrownBy(() -> PlatformConfig.from(new String[] {"--members", " , "}, Map.of()))
         .hasMessage("host, cluster name, cluster host and members must not be blank");
+    assertThatThrownBy(() -> PlatformConfig.from(new String[] {"--public-url", "gauntlet.example.com"}, Map.of()))
+        .hasMessage("the public URL must be http:// or https:// and a host, without a query, was"
+            + " 'gauntlet.example.com'");
+    assertThatThrownBy(() -> PlatformConfig.from(new String[0], Map.of("GAUNTLET_SESSION_KEY", "short")))
+        .hasMessage("GAUNTLET_SESSION_KEY must have at least 32 characters");
+  }
+
+  @Test
+  @DisplayName("keep the public URL for the links they hand out, without a trailing slash")
+  void publicUrl() {
+    var config = PlatformConfig.from(new String[] {"--public-url", "https://hire.example.com/gauntlet/"}, Map.of());
+
+    assertThat(config.publicUrl()).isEqualTo("https://hire.example.com/gauntlet");
   }
 }

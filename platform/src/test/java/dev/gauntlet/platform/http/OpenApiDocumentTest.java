@@ -8,6 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gauntlet.platform.account.AccountRoutes;
 import dev.gauntlet.platform.assessment.AssessmentRoutes;
 import dev.gauntlet.platform.attempt.AttemptRoutes;
+import dev.gauntlet.platform.attempt.AttemptSubmissionRoutes;
+import dev.gauntlet.platform.attempt.DraftRoutes;
 import dev.gauntlet.platform.auth.Access;
 import dev.gauntlet.platform.challenge.ChallengeRoutes;
 import dev.gauntlet.platform.similarity.SimilarityRoutes;
@@ -63,13 +65,15 @@ class OpenApiDocumentTest {
     // The handlers never run here; only the routes they mount are read.
     var router = Router.router(vertx);
     new ChallengeRoutes(vertx, null, null, null, null, null).mount(router);
-    new SubmissionRoutes(vertx, null, null, null, null).mount(router);
+    new SubmissionRoutes(vertx, null, null, null, null, null).mount(router);
     new SubmissionEvents(vertx, null).mount(router);
     var access = new Access(null, null);
     new AccountRoutes(vertx, null, null, access, null, null).mount(router);
-    new AssessmentRoutes(vertx, null, null, null, null, access, null).mount(router);
+    new AssessmentRoutes(vertx, null, null, null, null, access, "", null).mount(router);
     new SimilarityRoutes(vertx, null, null, null, null, null, access).mount(router);
-    new AttemptRoutes(vertx, null, null, null, null, null, null, null, null, access, null, null).mount(router);
+    new AttemptRoutes(vertx, null, null, null, null, null, null, access, null).mount(router);
+    new AttemptSubmissionRoutes(vertx, null, null, null, null, null, null, access, null, null).mount(router);
+    new DraftRoutes(vertx, null, null, access, null).mount(router);
     var mounted = new TreeSet<String>();
     for (Route route : router.getRoutes()) {
       route.methods().forEach(method -> mounted.add(method.name().toLowerCase() + " "

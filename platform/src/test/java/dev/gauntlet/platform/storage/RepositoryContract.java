@@ -260,7 +260,7 @@ abstract class RepositoryContract {
   }
 
   @Test
-  @DisplayName("an attempt's submissions are counted for its rate limit, and listed oldest first")
+  @DisplayName("an attempt's submission is stored only if its rate limit lets it, and listed oldest first")
   void attemptSubmissions() {
     versions.publish(challenge, archive("counted"), VersionOrigin.BUNDLED, VersionStatus.PUBLISHED, T0);
     var accounts = new StaffAccounts(database().dataSource());
@@ -275,20 +275,30 @@ abstract class RepositoryContract {
         null);
     new Attempts(database().dataSource()).invite(attempt, challenge.repeat(8).substring(0, 64));
     var ids = new ArrayList<String>();
+    var loads = new ArrayList<SubmissionRepository.AttemptLoad>();
     for (int i = 0; i < 3; i++) {
       var s = new StoredSubmission(UUID.randomUUID().toString(), challenge, 1, Language.PYTHON, Map.of("main.py", "1"),
           SubmissionStatus.QUEUED, null, T0.plusSeconds(30L * i), null, attempt.id(), assessment.queue(), i == 2);
-      submissions.insert(s);
+      submissions.insert(s, T0.plusSeconds(30L * i - 30), loads::add);
       ids.add(s.id());
+      if (i == 0) {
+        submissions.recordVerdict(s.id(), new JudgeResult(Verdict.ACCEPTED, 1, 1, null, List.of()), T0);
+      }
     }
-    submissions.recordVerdict(ids.getFirst(), new JudgeResult(Verdict.ACCEPTED, 1, 1, null, List.of()), T0);
+    var refused = new StoredSubmission(UUID.randomUUID().toString(), challenge, 1, Language.PYTHON,
+        Map.of("main.py", "1"), SubmissionStatus.QUEUED, null, T0.plusSeconds(90), null, attempt.id(),
+        assessment.queue(), false);
+    assertThatThrownBy(() -> submissions.insert(refused, T0, load -> {
+      throw new IllegalStateException("over the limit with " + load);
+    })).hasMessageContaining("AttemptLoad[recent=3, unfinished=2]");
 
+    assertThat(loads).as("what each insert saw in flight before it").containsExactly(
+        new SubmissionRepository.AttemptLoad(0, 0), new SubmissionRepository.AttemptLoad(1, 0),
+        new SubmissionRepository.AttemptLoad(1, 1));
+    assertThat(submissions.find(refused.id())).as("refused by its check, so not stored").isEmpty();
     assertThat(submissions.ofAttempt(attempt.id())).extracting(StoredSubmission::id).containsExactlyElementsOf(ids);
     assertThat(submissions.find(ids.get(1)).orElseThrow().queue()).isEqualTo("assessment-" + assessment.id());
     assertThat(submissions.ofAttempt(attempt.id())).extracting(StoredSubmission::run).containsExactly(false, false, true);
-    assertThat(submissions.loadOf(attempt.id(), T0.plusSeconds(30)))
-        .isEqualTo(new SubmissionRepository.AttemptLoad(2, 2));
-    assertThat(submissions.loadOf("no-such-attempt", T0)).isEqualTo(new SubmissionRepository.AttemptLoad(0, 0));
   }
 
   private static VerificationReport passed() {

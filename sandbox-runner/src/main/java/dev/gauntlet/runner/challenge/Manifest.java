@@ -114,7 +114,10 @@ public record Manifest(String format, String id, String title, JudgeKind kind, L
     }
   }
 
-  /** The same manifest with no performance points, so that no judge measures latency for it. */
+  /**
+   * The same manifest with no performance points, so that no judge measures latency for it. A
+   * package of performance points alone keeps one correctness point: a scoring may not total 0.
+   */
   public Manifest withoutPerformancePoints() {
     return new Manifest(format, id, title, kind, skills, languages, suggestedMinutes, limits,
         new Scoring(Math.max(1, scoring.correctness()), 0), compare, performance, service, load, query, concurrency);

@@ -251,7 +251,10 @@ public final class HttpServiceJudge implements Judge {
     return true;
   }
 
-  /** Correctness points shared among hidden scenarios by their points. */
+  /**
+   * Correctness points shared among hidden scenarios by their points. A package always has hidden
+   * scenarios; only a candidate's run, on the public ones alone, has none, and earns nothing.
+   */
   private static int correctness(ChallengePackage pkg, List<ScenarioOutcome> outcomes) {
     long total = 0;
     long earned = 0;
@@ -263,10 +266,7 @@ public final class HttpServiceJudge implements Judge {
       }
     }
     int points = pkg.manifest().scoring().correctness();
-    if (total == 0) {
-      return outcomes.stream().allMatch(ScenarioOutcome::passed) ? points : 0;
-    }
-    return (int) (points * earned / total);
+    return total == 0 ? 0 : (int) (points * earned / total);
   }
 
   private static JudgeResult notReady(RunningSandbox service, Manifest manifest, int maxScore) {
