@@ -70,6 +70,15 @@ final class ApiClient {
     return new JsonObject(response.body()).getString("token");
   }
 
+  /** Has an admin add a staff account, then signs it in and returns its session token. */
+  String addStaff(String adminSession, String email, String role, String password)
+      throws IOException, InterruptedException {
+    var response = call("POST", "/api/v1/staff", adminSession, new JsonObject().put("email", email)
+        .put("role", role).put("password", password));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return signIn(email, password);
+  }
+
   /** Submits and returns the submission's location. */
   String submit(String challenge, String language, Map<String, String> files) throws IOException, InterruptedException {
     var response = post("/api/v1/submissions", "application/json", new JsonObject()

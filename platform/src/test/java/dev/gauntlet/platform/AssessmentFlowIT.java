@@ -27,10 +27,8 @@ class AssessmentFlowIT {
   @DisplayName("the candidate's best submission is the score the manager reviews, with its code")
   void invitationToReview() throws Exception {
     var api = PLATFORM.api();
-    String admin = api.signIn("admin@acme.test", RunningPlatform.ADMIN_PASSWORD);
-    assertThat(api.call("POST", "/api/v1/staff", admin, new JsonObject().put("email", "lead@acme.test")
-        .put("role", "manager").put("password", PASSWORD)).statusCode()).isEqualTo(201);
-    String manager = api.signIn("lead@acme.test", PASSWORD);
+    String manager = api.addStaff(api.signIn("admin@acme.test", RunningPlatform.ADMIN_PASSWORD), "lead@acme.test",
+        "manager", PASSWORD);
     var created = api.call("POST", "/api/v1/assessments", manager, new JsonObject().put("name", "Streams")
         .put("challenges", new JsonArray().add(CHALLENGE)).put("timeLimitMinutes", 30)
         .put("languages", new JsonArray().add("python")));

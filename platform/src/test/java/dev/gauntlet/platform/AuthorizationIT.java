@@ -334,10 +334,7 @@ class AuthorizationIT {
   }
 
   private static String staff(String adminSession, String email, String role) throws Exception {
-    var response = api.call("POST", "/api/v1/staff", adminSession, new JsonObject().put("email", email)
-        .put("role", role).put("password", STAFF_PASSWORD));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return api.signIn(email, STAFF_PASSWORD);
+    return api.addStaff(adminSession, email, role, STAFF_PASSWORD);
   }
 
   private static JsonObject invite(String email) throws Exception {

@@ -2,7 +2,6 @@ package dev.gauntlet.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,9 +29,7 @@ class BrowserIT {
   @DisplayName("a manager invites, a candidate solves, and the manager reviews the score and the code")
   void invitationToReview() throws Exception {
     var api = PLATFORM.api();
-    String admin = api.signIn("admin@acme.test", RunningPlatform.ADMIN_PASSWORD);
-    assertThat(api.call("POST", "/api/v1/staff", admin, new JsonObject().put("email", "lead@acme.test")
-        .put("role", "manager").put("password", PASSWORD)).statusCode()).isEqualTo(201);
+    api.addStaff(api.signIn("admin@acme.test", RunningPlatform.ADMIN_PASSWORD), "lead@acme.test", "manager", PASSWORD);
     String solution = ApiClient.source(CHALLENGE + "/submissions/accepted/python-stable-sort/main.py");
 
     try (var browser = new Browser(PLATFORM.port())) {
