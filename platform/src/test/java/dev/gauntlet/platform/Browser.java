@@ -71,11 +71,15 @@ final class Browser implements AutoCloseable {
         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
   }
 
-  /** Fails on any error the pages logged to the console since the last call. */
+  /** Fails on any error the pages logged to the console since the last look. */
   void assertQuietConsole(String where) {
-    var errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+    assertThat(consoleErrors()).as("console errors on " + where).isEmpty();
+  }
+
+  /** The errors the pages logged to the console since the last look. */
+  List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
-    assertThat(errors).as("console errors on " + where).isEmpty();
   }
 
   /** Where the browser is and what it shows and logged, for the message of a failed test. */

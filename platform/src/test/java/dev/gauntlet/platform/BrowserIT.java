@@ -99,6 +99,13 @@ class BrowserIT {
       browser.screenshot("candidate-verdict");
       browser.assertQuietConsole("the candidate's workspace");
 
+      // The link works once: opened again elsewhere, the page says so in words.
+      browser.driver().switchTo().newWindow(WindowType.TAB);
+      browser.open(link);
+      assertThat(browser.await("main", "opened already", Duration.ofSeconds(10)).getText())
+          .contains("This attempt cannot be opened", "ask the person who invited you for a new one");
+      assertThat(browser.consoleErrors()).as("only the refused request").singleElement().asString().contains("410");
+
       browser.driver().switchTo().window(managerTab);
       browser.driver().navigate().refresh();
       String score = browser.await("#candidates", "grace@candidates.test", Duration.ofSeconds(10))

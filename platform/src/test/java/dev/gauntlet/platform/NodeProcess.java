@@ -40,6 +40,9 @@ final class NodeProcess implements AutoCloseable {
     var command = new ArrayList<String>();
     command.add(ProcessHandle.current().info().command().orElseThrow());
     command.add("-Xmx384m");
+    // Hazelcast's settings for the tests, as this JVM was given them.
+    System.getProperties().stringPropertyNames().stream().filter(p -> p.startsWith("hazelcast."))
+        .forEach(p -> command.add("-D" + p + "=" + System.getProperty(p)));
     // The module flags Hazelcast needs, as the launcher passes them; nothing else of this JVM's.
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> a.startsWith("--add-") || a.startsWith("--sun-misc")).forEach(command::add);
