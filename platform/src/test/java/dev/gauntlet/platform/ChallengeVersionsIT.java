@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @DisplayName("Challenge versions: uploaded, verified by a runner, immutable, pinned, diffed and deleted")
 class ChallengeVersionsIT {
   @RegisterExtension
-  static final RunningPlatform platform = new RunningPlatform();
+  static final RunningPlatform platform = new RunningPlatform().withAdmins("admin@acme.test");
 
   private ApiClient api;
   private String token;
@@ -52,6 +52,25 @@ class ChallengeVersionsIT {
         .statusCode()).isEqualTo(401);
     assertThat(api.asAuthor("not-the-token", "DELETE", "/api/v1/challenges/merge-event-streams/versions/1", null, null)
         .statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("an author's or admin's session uploads and manages versions as the author token does; a manager's"
+      + " does not")
+  void sessions() throws Exception {
+    String admin = api.signIn("admin@acme.test", RunningPlatform.ADMIN_PASSWORD);
+    String author = api.addStaff(admin, "author@acme.test", "author", "author password for tests");
+    String manager = api.addStaff(admin, "manager@acme.test", "manager", "manager password for tests");
+
+    assertThat(api.asAuthor(manager, "POST", "/api/v1/challenges", "application/zip", zip(sum("by-manager", "a + b")))
+        .statusCode()).isEqualTo(403);
+    var uploaded = api.asAuthor(author, "POST", "/api/v1/challenges", "application/zip",
+        zip(sum("by-session", "a + b")));
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+    assertThat(api.asAuthor(admin, "GET", "/api/v1/challenges/by-session/versions", null, null).statusCode())
+        .isEqualTo(200);
+    assertThat(api.asAuthor(manager, "GET", "/api/v1/challenges/by-session/versions", null, null).statusCode())
+        .isEqualTo(403);
   }
 
   @Test

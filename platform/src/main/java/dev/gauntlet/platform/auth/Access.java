@@ -71,10 +71,23 @@ public final class Access {
           + " (POST /api/v1/attempts), then send Authorization: Bearer <token>");
       return;
     }
+    // The check may finish later; meanwhile the body waits for the body handler that may come next,
+    // which resumes it. A refused request's body is let go.
+    boolean paused = !ctx.request().isEnded();
+    if (paused) {
+      ctx.request().pause();
+    }
+    Runnable letGo = () -> {
+      if (paused && !ctx.request().isEnded()) {
+        ctx.request().resume();
+      }
+    };
     sessions.verify(header.substring(BEARER.length()).strip()).onSuccess(found -> {
       if (found.isEmpty()) {
+        letGo.run();
         unauthorized(ctx, "the session token is not valid or has expired; sign in again");
       } else if (!rule.allows(found.get())) {
+        letGo.run();
         ctx.fail(new ProblemException(ProblemType.FORBIDDEN, refusal));
       } else {
         ctx.put(CALLER, found.get());
