@@ -9,7 +9,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The product in a real browser: a manager signs in, builds an assessment and invites a candidate;
