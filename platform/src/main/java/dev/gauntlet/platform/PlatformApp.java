@@ -156,7 +156,7 @@ public final class PlatformApp implements AutoCloseable {
         List.of(new WebRoutes(), new SubmissionRoutes(vertx, submissions, validator, intake, assessments, clock), events,
             new AccountRoutes(vertx, new StaffAccounts(db), sessions, access, new PasswordHasher(), clock),
             new AssessmentRoutes(vertx, assessments, attempts, scores, catalog, access, config.publicUrl(), clock),
-            new SimilarityRoutes(vertx, assessments, attempts, scores, submissions, catalog, access),
+            new SimilarityRoutes(vertx, assessments, attempts, scores, catalog, access),
             new AttemptRoutes(vertx, attempts, assessments, visits, scores, catalog, sessions, access, clock),
             new AttemptSubmissionRoutes(vertx, visits, submissions, validator, intake, events, catalog, access,
                 SubmissionRateLimit.DEFAULT, clock),

@@ -51,11 +51,6 @@ public final class StaffAccounts {
         + " from staff_account where organisation_id = ? order by created_at, email", organisationId);
   }
 
-  public Optional<String> organisationName(String organisationId) {
-    return sql.query("read an organisation", row -> row.getString(1), "select name from organisation where id = ?",
-        organisationId).stream().findFirst();
-  }
-
   private static String insert() {
     return "insert into staff_account (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?)";
   }

@@ -141,10 +141,10 @@ public final class AssessmentRoutes implements Routes {
 
   private List<CandidateRow> ranking(Assessment assessment) {
     Instant now = clock.instant();
-    return attempts.ofAssessment(assessment.id()).stream().map(a -> {
-      var score = scores.of(assessment, a);
-      return new CandidateRow(a.id(), a.email(), a.status(now).name(), score.score(), score.maxScore(),
-          a.invitedAt().toString(), a.startedAt() == null ? null : a.startedAt().toString(),
+    return scores.of(assessment, attempts.ofAssessment(assessment.id())).stream().map(scored -> {
+      var a = scored.attempt();
+      return new CandidateRow(a.id(), a.email(), a.status(now).name(), scored.score().score(),
+          scored.score().maxScore(), a.invitedAt().toString(), a.startedAt() == null ? null : a.startedAt().toString(),
           a.finishedAt() == null ? null : a.finishedAt().toString());
     }).sorted(Comparator.comparingInt(CandidateRow::score).reversed().thenComparing(CandidateRow::email)).toList();
   }

@@ -2,13 +2,12 @@ package dev.gauntlet.platform.attempt;
 
 import dev.gauntlet.platform.storage.Sql;
 import dev.gauntlet.platform.storage.StorageException;
+import dev.gauntlet.platform.submission.SubmissionRepository;
 import io.vertx.core.json.Json;
-import io.vertx.core.json.JsonObject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
-import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /** Drafts in SQL, one per challenge of an attempt, the last save winning. Blocking JDBC. */
@@ -44,9 +43,8 @@ public final class Drafts {
   }
 
   private static Draft read(ResultSet row) throws SQLException {
-    var files = new TreeMap<String, String>();
-    new JsonObject(row.getString("files")).forEach(e -> files.put(e.getKey(), (String) e.getValue()));
-    return new Draft(row.getString("challenge_id"), row.getString("language"), files,
+    return new Draft(row.getString("challenge_id"), row.getString("language"),
+        SubmissionRepository.files(row.getString("files")),
         row.getTimestamp("saved_at").toInstant());
   }
 }

@@ -12,7 +12,6 @@ import dev.gauntlet.platform.http.ProblemException;
 import dev.gauntlet.platform.http.ProblemType;
 import dev.gauntlet.platform.http.Replies;
 import dev.gauntlet.platform.http.Routes;
-import dev.gauntlet.platform.submission.SubmissionRepository;
 import dev.gauntlet.runner.language.Language;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -31,18 +30,16 @@ public final class SimilarityRoutes implements Routes {
   private final Assessments assessments;
   private final Attempts attempts;
   private final AttemptScores scores;
-  private final SubmissionRepository submissions;
   private final ChallengeCatalog catalog;
   private final Access access;
   private final SimilarityCheck check = new SimilarityCheck();
 
   public SimilarityRoutes(Vertx vertx, Assessments assessments, Attempts attempts, AttemptScores scores,
-                          SubmissionRepository submissions, ChallengeCatalog catalog, Access access) {
+                          ChallengeCatalog catalog, Access access) {
     this.vertx = vertx;
     this.assessments = assessments;
     this.attempts = attempts;
     this.scores = scores;
-    this.submissions = submissions;
     this.catalog = catalog;
     this.access = access;
   }
@@ -65,15 +62,14 @@ public final class SimilarityRoutes implements Routes {
   private List<SimilarPair> pairs(Assessment assessment) {
     // Per challenge, per language: the answers that count, one per candidate.
     var answers = new TreeMap<String, Map<String, List<Answer>>>();
-    for (var attempt : attempts.ofAssessment(assessment.id())) {
-      for (var counted : scores.of(assessment, attempt).challenges()) {
-        if (counted.submissionId() == null) {
-          continue;
-        }
-        submissions.find(counted.submissionId()).ifPresent(s -> answers
-            .computeIfAbsent(s.challengeId(), c -> new TreeMap<>())
-            .computeIfAbsent(s.language().id(), l -> new ArrayList<>())
-            .add(new Answer(attempt.id(), attempt.email(), s.id(), s.files())));
+    for (var scored : scores.of(assessment, attempts.ofAssessment(assessment.id()))) {
+      var attempt = scored.attempt();
+      for (var counted : scored.score().challenges()) {
+        scored.submissions().stream().filter(s -> s.id().equals(counted.submissionId())).findFirst()
+            .ifPresent(s -> answers
+                .computeIfAbsent(s.challengeId(), c -> new TreeMap<>())
+                .computeIfAbsent(s.language().id(), l -> new ArrayList<>())
+                .add(new Answer(attempt.id(), attempt.email(), s.id(), s.files())));
       }
     }
     var pairs = new ArrayList<SimilarPair>();

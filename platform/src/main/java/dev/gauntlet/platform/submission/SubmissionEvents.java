@@ -39,8 +39,7 @@ public final class SubmissionEvents implements Routes {
 
   private void stream(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    // A submission of an attempt streams only under its attempt, to whom may see it.
-    vertx.executeBlocking(() -> submissions.find(id).filter(s -> s.attemptId() == null), false).onSuccess(found -> {
+    vertx.executeBlocking(() -> submissions.findPractice(id), false).onSuccess(found -> {
       if (found.isEmpty()) {
         ctx.fail(new ProblemException(ProblemType.NOT_FOUND, "no submission " + id));
       } else {

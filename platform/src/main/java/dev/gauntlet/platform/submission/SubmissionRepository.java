@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -59,6 +60,11 @@ public final class SubmissionRepository {
         "select " + COLUMNS + " from submission where id = ?", id).stream().findFirst();
   }
 
+  /** A submission made outside any assessment: one of an attempt is served only under its attempt. */
+  public Optional<StoredSubmission> findPractice(String id) {
+    return find(id).filter(s -> s.attemptId() == null);
+  }
+
   /** An attempt's submissions, oldest first. */
   public List<StoredSubmission> ofAttempt(String attemptId) {
     return sql.query("list an attempt's submissions", SubmissionRepository::read,
@@ -99,9 +105,15 @@ public final class SubmissionRepository {
         Json.encode(result), Timestamp.from(judgedAt), id, SubmissionStatus.JUDGED.name()) == 1;
   }
 
-  private static StoredSubmission read(ResultSet row) throws SQLException {
+  /** Source files as a {@code files} column holds them: a JSON object of path to text. */
+  public static Map<String, String> files(String json) {
     var files = new TreeMap<String, String>();
-    new JsonObject(row.getString("files")).forEach(e -> files.put(e.getKey(), (String) e.getValue()));
+    new JsonObject(json).forEach(e -> files.put(e.getKey(), (String) e.getValue()));
+    return files;
+  }
+
+  private static StoredSubmission read(ResultSet row) throws SQLException {
+    var files = files(row.getString("files"));
     String result = row.getString("result");
     Timestamp judgedAt = row.getTimestamp("judged_at");
     return new StoredSubmission(row.getString("id"), row.getString("challenge_id"), row.getInt("challenge_version"),

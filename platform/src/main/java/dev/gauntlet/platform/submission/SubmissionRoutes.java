@@ -69,7 +69,7 @@ public final class SubmissionRoutes implements Routes {
 
   private void show(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    vertx.executeBlocking(() -> submissions.find(id).filter(s -> s.attemptId() == null), false)
+    vertx.executeBlocking(() -> submissions.findPractice(id), false)
         .onSuccess(found -> found.ifPresentOrElse(
             s -> ctx.json(SubmissionView.of(s)),
             () -> ctx.fail(new ProblemException(ProblemType.NOT_FOUND, "no submission " + id))))

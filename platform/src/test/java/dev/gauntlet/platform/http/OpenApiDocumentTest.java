@@ -70,7 +70,7 @@ class OpenApiDocumentTest {
     var access = new Access(null, null);
     new AccountRoutes(vertx, null, null, access, null, null).mount(router);
     new AssessmentRoutes(vertx, null, null, null, null, access, "", null).mount(router);
-    new SimilarityRoutes(vertx, null, null, null, null, null, access).mount(router);
+    new SimilarityRoutes(vertx, null, null, null, null, access).mount(router);
     new AttemptRoutes(vertx, null, null, null, null, null, null, access, null).mount(router);
     new AttemptSubmissionRoutes(vertx, null, null, null, null, null, null, access, null, null).mount(router);
     new DraftRoutes(vertx, null, null, access, null).mount(router);
