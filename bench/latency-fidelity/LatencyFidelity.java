@@ -81,7 +81,9 @@ public class LatencyFidelity {
         .append(" cores by `bench/latency-fidelity/run`. The service (`busy-work/`, Go) hashes ").append(baseRounds)
         .append(" times per request; each judging loads it and the reference (the same service at 1x) in ")
         .append(performance.rounds()).append(" alternating rounds of ").append(load.seconds()).append(" s at ")
-        .append(load.rate()).append(" requests/s, and scores the ratio of the median ")
+        .append(load.rate()).append(" requests/s (after ").append(load.warmupSeconds())
+        .append(" s of warm-up each; one probe per side for all its rounds, the side not loaded frozen, both")
+        .append(" services pinned to one CPU), and scores the ratio of the median ")
         .append(performance.metric().manifestName()).append(" figures: 100 points at or under ")
         .append(performance.fullMarksAt()).append("x, none from ").append(performance.zeroAt())
         .append("x, log scale between.\n\n");

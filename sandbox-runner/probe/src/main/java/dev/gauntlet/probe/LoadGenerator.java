@@ -3,7 +3,6 @@ package dev.gauntlet.probe;
 import dev.gauntlet.probe.ProbeReport.LoadOutcome;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +28,7 @@ final class LoadGenerator {
   private static final int PENDING = -1;
   private static final int ERROR = -2;
   private static final int TIMEOUT = -3;
-  private static final Duration DRAIN_MARGIN = Duration.ofSeconds(1);
+
   /** Threads beyond the cap, for the moment between a request ending and its thread being idle again. */
   private static final int SPARE_THREADS = 8;
 
@@ -39,7 +38,11 @@ final class LoadGenerator {
     this.port = port;
   }
 
-  LoadOutcome run(LoadPlan plan, Variables variables) throws InterruptedException {
+  /**
+   * One round, starting at {@code startMillis} on the epoch clock, or at once if that has passed:
+   * a late round is sent at the rate from when it begins, not in a burst that catches up.
+   */
+  LoadOutcome run(LoadPlan plan, Variables variables, long startMillis) throws InterruptedException {
     var requests = new ArrayList<byte[]>();
     for (LoadRequest request : plan.requests()) {
       requests.add(OutgoingRequest.of(request.request(), variables).http11("127.0.0.1:" + port));
@@ -57,8 +60,9 @@ final class LoadGenerator {
     // Not closed with the client: closing would wait for a sender stuck writing to a service that
     // stopped reading, and senders are daemons that end with the probe.
     var senders = senders();
+    long late = Math.max(0, System.currentTimeMillis() - startMillis);
+    long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, startMillis - System.currentTimeMillis()));
     try (var client = new LoadClient(port)) {
-      long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
       for (int i = 0; i < total; i++) {
         long due = start + Math.round(i * intervalNanos);
         for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
@@ -81,13 +85,13 @@ final class LoadGenerator {
           inFlight.decrementAndGet();
         }
       }
-      long drainDeadline = System.nanoTime() + timeoutNanos + DRAIN_MARGIN.toNanos();
+      long drainDeadline = System.nanoTime() + timeoutNanos + TimeUnit.MILLISECONDS.toNanos(LoadPlan.DRAIN_MARGIN_MILLIS);
       while (inFlight.get() > 0 && System.nanoTime() < drainDeadline) {
         Thread.sleep(5);
       }
       senders.shutdownNow();
     }
-    return tally(outcome, warmup);
+    return tally(outcome, warmup, late);
   }
 
   /** The microseconds from when the request was due to its response's end, or why there is none. */
@@ -113,7 +117,7 @@ final class LoadGenerator {
         threads);
   }
 
-  private static LoadOutcome tally(AtomicIntegerArray outcome, int warmup) {
+  private static LoadOutcome tally(AtomicIntegerArray outcome, int warmup, long lateMillis) {
     long errors = 0;
     long timeouts = 0;
     int[] latencies = new int[outcome.length() - warmup];
@@ -128,7 +132,8 @@ final class LoadGenerator {
         timeouts++;
       }
     }
-    return new LoadOutcome(null, outcome.length() - warmup, errors, timeouts, Arrays.copyOf(latencies, good));
+    return new LoadOutcome(null, outcome.length() - warmup, errors, timeouts, Arrays.copyOf(latencies, good),
+        lateMillis);
   }
 
   /**

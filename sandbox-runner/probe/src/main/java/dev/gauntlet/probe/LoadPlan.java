@@ -16,6 +16,12 @@ import java.util.List;
  */
 public record LoadPlan(double rate, double seconds, double warmupSeconds, int timeoutMs, List<Step> setup,
                        List<LoadRequest> requests) {
+  /**
+   * How long a round waits after its last request's deadline for the senders to record what they
+   * saw; a request still open then counts as a timeout. A timetable of rounds leaves this much.
+   */
+  public static final int DRAIN_MARGIN_MILLIS = 50;
+
   public LoadPlan {
     if (rate < 1 || rate > 5000) {
       throw new IllegalArgumentException("rate must be between 1 and 5000 requests per second, was " + rate);

@@ -5,6 +5,7 @@ import dev.gauntlet.probe.ProbeReport.ScenarioOutcome;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs a {@link Plan} against the service that shares this process's loopback, and prints a
@@ -33,22 +34,27 @@ public final class ProbeMain {
       var outcome = steps.run(scenario.steps(), new Variables());
       outcomes.add(new ScenarioOutcome(scenario.name(), outcome.slowest().toMillis(), outcome.failure().orElse(null)));
     }
-    LoadOutcome load = null;
+    var rounds = new ArrayList<LoadOutcome>();
     if (plan.load() != null) {
       var variables = new Variables();
       var setupFailure = steps.run(plan.load().setup(), variables).failure();
       try {
-        load = setupFailure.isPresent()
-            ? setupFailed(setupFailure.get())
-            : new LoadGenerator(plan.port()).run(plan.load(), variables);
+        if (setupFailure.isPresent()) {
+          rounds.add(setupFailed(setupFailure.get()));
+        } else {
+          var generator = new LoadGenerator(plan.port());
+          for (long turn : plan.turns().isEmpty() ? List.of(System.currentTimeMillis()) : plan.turns()) {
+            rounds.add(generator.run(plan.load(), variables, turn));
+          }
+        }
       } catch (StepFailure unexpanded) {
-        load = setupFailed(unexpanded.getMessage());
+        rounds.add(setupFailed(unexpanded.getMessage()));
       }
     }
-    return new ProbeReport(ready, outcomes, load);
+    return new ProbeReport(ready, outcomes, rounds);
   }
 
   private static LoadOutcome setupFailed(String why) {
-    return new LoadOutcome(why, 0, 0, 0, new int[0]);
+    return new LoadOutcome(why, 0, 0, 0, new int[0], 0);
   }
 }

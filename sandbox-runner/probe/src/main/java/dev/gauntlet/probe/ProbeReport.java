@@ -8,12 +8,13 @@ import java.util.List;
  *
  * @param readyMillis how long the service took to answer its readiness path; -1 when it never did
  * @param scenarios   one outcome per scenario of the plan, in order
- * @param load        the load round's figures, when the plan had one
+ * @param rounds      the figures of each round of load the plan had, in order
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProbeReport(long readyMillis, List<ScenarioOutcome> scenarios, LoadOutcome load) {
+public record ProbeReport(long readyMillis, List<ScenarioOutcome> scenarios, List<LoadOutcome> rounds) {
   public ProbeReport {
     scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
+    rounds = rounds == null ? List.of() : List.copyOf(rounds);
   }
 
   public boolean ready() {
@@ -38,8 +39,12 @@ public record ProbeReport(long readyMillis, List<ScenarioOutcome> scenarios, Loa
    * @param errors         recorded requests answered with a status the mix does not expect, or refused
    * @param timeouts       recorded requests not answered within the timeout
    * @param latencyMicros  of each good response, from when its request was due until it was read
+   * @param lateMillis     how long after its time in the timetable the round began; the requests
+   *                       then went out faster than the rate to catch up, and the round measured
+   *                       nothing a reader could trust
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record LoadOutcome(String setupFailure, long sent, long errors, long timeouts, int[] latencyMicros) {
+  public record LoadOutcome(String setupFailure, long sent, long errors, long timeouts, int[] latencyMicros,
+                            long lateMillis) {
   }
 }

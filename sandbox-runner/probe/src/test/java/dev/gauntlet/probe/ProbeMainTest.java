@@ -111,12 +111,28 @@ class ProbeMainTest {
                   "requests": [{"weight": 3, "request": {"path": "/notes/${id}"}},
                                {"weight": 1, "request": {"path": "/notes/none"}, "status": 404}]}}"""));
 
-    var load = report.load();
+    var load = report.rounds().getFirst();
     assertThat(load.setupFailure()).isNull();
     assertThat(load.sent()).isEqualTo(200);
     assertThat(load.errors() + load.timeouts()).isZero();
     assertThat(load.latencyMicros()).hasSize(200);
     assertThat(java.util.Arrays.stream(load.latencyMicros()).min().orElseThrow()).isPositive();
+  }
+
+  @Test
+  void aTimetableRunsOneRoundAtEachTurnAndTellsWhichBeganLate() throws Exception {
+    long now = System.currentTimeMillis();
+    var report = ProbeMain.run(plan("""
+        {"port": PORT, "ready_path": "/health", "ready_millis": 2000, "request_timeout_ms": 2000,
+         "load": {"rate": 100, "seconds": 0.5, "warmup_seconds": 0, "timeout_ms": 100,
+                  "requests": [{"weight": 1, "request": {"path": "/health"}}]},
+         "turns": [%d, %d, %d]}""".formatted(now + 500, now + 1500, now)));
+
+    assertThat(report.rounds()).hasSize(3).allSatisfy(round -> assertThat(round.latencyMicros()).hasSize(50));
+    assertThat(report.rounds()).extracting(ProbeReport.LoadOutcome::lateMillis)
+        .satisfies(late -> assertThat(late.get(0)).isLessThan(50), late -> assertThat(late.get(1)).isLessThan(50),
+            late -> assertThat(late.get(2)).isGreaterThan(1000));
+    assertThat(System.currentTimeMillis() - now).as("the second round waited for its turn").isGreaterThan(1900);
   }
 
   @Test

@@ -21,6 +21,6 @@ public record Performance(LatencyMetric metric, double fullMarksAt, double zeroA
       throw new IllegalArgumentException("zero_at must be greater than full_marks_at, was " + zeroAt);
     }
     rounds = rounds == null ? 3 : rounds;
-    inRange("rounds", rounds, 1, 15);
+    inRange("rounds", rounds, 1, 40);
   }
 }

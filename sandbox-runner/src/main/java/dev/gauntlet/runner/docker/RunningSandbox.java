@@ -96,6 +96,21 @@ public final class RunningSandbox implements AutoCloseable {
     };
   }
 
+  /**
+   * Keeps every process of the program on the given CPUs (a cpuset such as {@code "3"} or
+   * {@code "0-1"}) from now on; its CPU quota still holds.
+   */
+  public void pin(String cpus) {
+    try {
+      containers.pin(id, cpus);
+    } catch (SandboxEngineException e) {
+      // As with freeze: a program that ended needs no CPU, and whoever needs it next finds it gone.
+      if (isRunning()) {
+        throw e;
+      }
+    }
+  }
+
   /** A frozen program; closing it lets the program run on. */
   public interface Frozen extends AutoCloseable {
     @Override

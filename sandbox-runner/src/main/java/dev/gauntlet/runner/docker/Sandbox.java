@@ -40,6 +40,7 @@ public final class Sandbox implements AutoCloseable {
   private final DockerClient docker;
   private final SandboxContainers containers;
   private final WarmPool pool;
+  private volatile int engineCpus;
 
   /** A sandbox without a warm pool: every run creates its container. */
   public Sandbox(DockerClient docker) {
@@ -100,6 +101,16 @@ public final class Sandbox implements AutoCloseable {
     } finally {
       containers.remove(id);
     }
+  }
+
+  /** How many CPUs the engine's host has, asked once. */
+  public int engineCpus() {
+    int cpus = engineCpus;
+    if (cpus == 0) {
+      cpus = containers.engineCpus();
+      engineCpus = cpus;
+    }
+    return cpus;
   }
 
   /** Removes what a process on this host that died left behind; call once when a runner starts. */

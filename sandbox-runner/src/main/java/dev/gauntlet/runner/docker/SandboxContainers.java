@@ -101,6 +101,15 @@ final class SandboxContainers {
     engine("unpause sandbox " + id, () -> docker.unpauseContainerCmd(id).exec());
   }
 
+  void pin(String id, String cpus) {
+    engine("pin sandbox " + id + " to CPUs " + cpus, () -> docker.updateContainerCmd(id).withCpusetCpus(cpus).exec());
+  }
+
+  /** How many CPUs the engine's host has. */
+  int engineCpus() {
+    return engine("read the engine's CPU count", () -> docker.infoCmd().exec().getNCPU());
+  }
+
   void kill(String id) {
     try {
       docker.killContainerCmd(id).exec();

@@ -50,10 +50,12 @@ public final class HttpServiceJudge implements Judge {
 
   private final Sandbox sandbox;
   private final Probe probe;
+  private final AlternatingLoad alternating;
 
   public HttpServiceJudge(Sandbox sandbox) {
     this.sandbox = sandbox;
     this.probe = new Probe(sandbox);
+    this.alternating = new AlternatingLoad(sandbox, probe);
   }
 
   @Override
@@ -145,10 +147,8 @@ public final class HttpServiceJudge implements Judge {
   /**
    * Builds and starts the reference in the candidate's language, checks it passes the scenarios
    * (which also leaves it in the same state as the candidate's service), then loads both in
-   * alternating rounds, each side going first in every other round. The side not being loaded is
-   * frozen: its collector or compiler cannot slow the other's round, and a candidate that burns CPU
-   * only while it is not being measured cannot slow the reference. Null when the candidate's
-   * service stopped answering.
+   * alternating rounds ({@link AlternatingLoad}). Null when the candidate's service stopped
+   * running.
    */
   private PerformanceReport measure(ChallengePackage pkg, Language language, RunningSandbox candidate) {
     var manifest = pkg.manifest();
@@ -166,38 +166,26 @@ public final class HttpServiceJudge implements Judge {
         throw new ReferenceFailure("the reference in " + language.id() + " fails scenario " + s.name() + ": "
             + s.failure());
       });
-      var candidateRounds = new ArrayList<LoadOutcome>();
-      var referenceRounds = new ArrayList<LoadOutcome>();
-      Plan plan = loadPlan(pkg);
-      for (int round = 0; round < manifest.performance().rounds(); round++) {
-        boolean candidateFirst = round % 2 == 0;
-        for (int turn = 0; turn < 2; turn++) {
-          boolean candidateTurn = candidateFirst == (turn == 0);
-          LoadOutcome outcome;
-          var idle = (candidateTurn ? reference : candidate).freeze();
-          try {
-            outcome = probe.run(candidateTurn ? candidate : reference, plan).load();
-          } finally {
-            idle.close();
-          }
-          if (outcome == null) {
-            if (!candidateTurn) {
-              throw new ReferenceFailure("the reference service in " + language.id() + " stopped under load");
-            }
-            return null;
-          }
-          if (outcome.setupFailure() != null) {
-            if (!candidateTurn) {
-              throw new ReferenceFailure("the load's setup fails on the reference: " + outcome.setupFailure());
-            }
-            return setupFailed(manifest, outcome.setupFailure());
-          }
-          (candidateTurn ? candidateRounds : referenceRounds).add(outcome);
-        }
+      var loaded = alternating.run(candidate, reference, loadPlan(pkg), manifest.performance().rounds());
+      List<LoadOutcome> referenceRounds = loaded.reference().rounds();
+      if (referenceRounds.isEmpty()) {
+        throw new ReferenceFailure("the reference service in " + language.id() + " stopped answering under load");
+      }
+      if (referenceRounds.getFirst().setupFailure() != null) {
+        throw new ReferenceFailure("the load's setup fails on the reference: "
+            + referenceRounds.getFirst().setupFailure());
       }
       if (LoadRounds.failedTooOften(referenceRounds)) {
         throw new ReferenceFailure("the reference failed more than " + Math.round(LoadRounds.MAX_FAILED_SHARE * 100)
             + "% of its requests under load: the load is too heavy for this runner or its timeout too short");
+      }
+      List<LoadOutcome> candidateRounds = loaded.candidate().rounds();
+      if (candidateRounds.isEmpty()) {
+        return candidate.isRunning() ? noPoints(manifest, "the service stopped answering GET "
+            + manifest.service().readyPath() + " before its load") : null;
+      }
+      if (candidateRounds.getFirst().setupFailure() != null) {
+        return noPoints(manifest, "the load's setup failed: " + candidateRounds.getFirst().setupFailure());
       }
       return LoadRounds.score(manifest.performance(), manifest.scoring().performance(), candidateRounds,
           referenceRounds, manifest.load().timeoutMs());
@@ -207,12 +195,13 @@ public final class HttpServiceJudge implements Judge {
   /** One round of load on the reference alone: null when it held, a report saying why when not. */
   private PerformanceReport holdsLoad(ChallengePackage pkg, RunningSandbox reference) {
     var manifest = pkg.manifest();
-    LoadOutcome round = probe.run(reference, loadPlan(pkg)).load();
-    if (round == null) {
+    var report = probe.run(reference, loadPlan(pkg));
+    if (report.rounds().isEmpty()) {
       return null;
     }
+    LoadOutcome round = report.rounds().getFirst();
     if (round.setupFailure() != null) {
-      return setupFailed(manifest, round.setupFailure());
+      return noPoints(manifest, "the load's setup failed: " + round.setupFailure());
     }
     var rounds = List.of(round);
     if (!LoadRounds.failedTooOften(rounds)) {
@@ -225,9 +214,9 @@ public final class HttpServiceJudge implements Judge {
             + " the reference does not hold the package's load on this machine");
   }
 
-  private static PerformanceReport setupFailed(Manifest manifest, String why) {
+  private static PerformanceReport noPoints(Manifest manifest, String why) {
     return new PerformanceReport(manifest.performance().metric(), List.of(), List.of(), 0, 0, 0, 0, 0, 0,
-        manifest.scoring().performance(), "the load's setup failed: " + why);
+        manifest.scoring().performance(), why);
   }
 
   private static List<TestResult> results(ChallengePackage pkg, List<ScenarioOutcome> outcomes) {

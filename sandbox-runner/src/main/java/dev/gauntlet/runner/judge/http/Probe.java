@@ -33,8 +33,10 @@ final class Probe {
     plan.scenarios().forEach(scenario -> steps.addAll(scenario.steps()));
     if (plan.load() != null) {
       steps.addAll(plan.load().setup());
-      wall = wall.plus(Duration.ofMillis(Math.round(1000 * (plan.load().warmupSeconds() + plan.load().seconds()))))
-          .plus(Duration.ofMillis(plan.load().timeoutMs()));
+      long lastStart = plan.turns().isEmpty() ? System.currentTimeMillis() : plan.turns().getLast();
+      wall = wall.plusMillis(Math.max(0, lastStart - System.currentTimeMillis()))
+          .plusMillis(Math.round(1000 * (plan.load().warmupSeconds() + plan.load().seconds())))
+          .plusMillis(plan.load().timeoutMs());
     }
     for (Step step : steps) {
       wall = wall.plus(Duration.ofMillis(plan.requestTimeoutMs() + step.waitMs()));

@@ -19,7 +19,7 @@ class LoadRoundsTest {
   /** A round whose latencies are 1..100 ms scaled by {@code factor}: its p90 is 90 × factor ms. */
   private static LoadOutcome round(double factor, long failed) {
     int[] micros = IntStream.rangeClosed(1, 100).map(ms -> (int) Math.round(ms * 1000 * factor)).toArray();
-    return new LoadOutcome(null, 100 + failed, failed, 0, micros);
+    return new LoadOutcome(null, 100 + failed, failed, 0, micros, 0);
   }
 
   @Test
@@ -62,7 +62,7 @@ class LoadRoundsTest {
   @Test
   @DisplayName("a round without one good answer counts as the timeout")
   void noAnswers() {
-    var silent = new LoadOutcome(null, 100, 0, 100, new int[0]);
+    var silent = new LoadOutcome(null, 100, 0, 100, new int[0], 0);
 
     assertThat(LoadRounds.figure(LatencyMetric.P99_MS, silent.latencyMicros(), 1000)).isEqualTo(1000);
   }
