@@ -33,6 +33,13 @@ final class LoadGenerator {
   private static final int SPARE_THREADS = 8;
 
   private final int port;
+  /**
+   * Shared by all the rounds of a probe, like the senders: a sender stuck writing to a service that
+   * stopped reading stays in flight, and the cap then holds over every round, not each.
+   */
+  private final AtomicInteger inFlight = new AtomicInteger();
+  // Never shut down: that would wait for a stuck sender. Senders are daemons that end with the probe.
+  private final ThreadPoolExecutor senders = senders();
 
   LoadGenerator(int port) {
     this.port = port;
@@ -54,12 +61,8 @@ final class LoadGenerator {
     for (int i = 0; i < total; i++) {
       outcome.set(i, PENDING);
     }
-    var inFlight = new AtomicInteger();
     double intervalNanos = 1e9 / plan.rate();
     long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(plan.timeoutMs());
-    // Not closed with the client: closing would wait for a sender stuck writing to a service that
-    // stopped reading, and senders are daemons that end with the probe.
-    var senders = senders();
     long late = Math.max(0, System.currentTimeMillis() - startMillis);
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, startMillis - System.currentTimeMillis()));
     try (var client = new LoadClient(port)) {
@@ -89,7 +92,6 @@ final class LoadGenerator {
       while (inFlight.get() > 0 && System.nanoTime() < drainDeadline) {
         Thread.sleep(5);
       }
-      senders.shutdownNow();
     }
     return tally(outcome, warmup, late);
   }

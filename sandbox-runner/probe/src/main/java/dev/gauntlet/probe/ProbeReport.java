@@ -39,9 +39,9 @@ public record ProbeReport(long readyMillis, List<ScenarioOutcome> scenarios, Lis
    * @param errors         recorded requests answered with a status the mix does not expect, or refused
    * @param timeouts       recorded requests not answered within the timeout
    * @param latencyMicros  of each good response, from when its request was due until it was read
-   * @param lateMillis     how long after its time in the timetable the round began; the requests
-   *                       then went out faster than the rate to catch up, and the round measured
-   *                       nothing a reader could trust
+   * @param lateMillis     how long after its time in the timetable the round began (at the rate,
+   *                       from then on): past a few milliseconds it overlapped what the timetable
+   *                       gave to another round, and measured nothing a reader could trust
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record LoadOutcome(String setupFailure, long sent, long errors, long timeouts, int[] latencyMicros,

@@ -25,6 +25,8 @@ public record Manifest(String format, String id, String title, JudgeKind kind, L
                        QuerySpec query, ConcurrencySpec concurrency) {
   public static final String FORMAT = "gauntlet/1";
   private static final int MIN_SQL_MEMORY_MB = 512;
+  /** Both services of a judging stay up while they are loaded, and the judging holds a runner's one load. */
+  private static final int MAX_LOAD_SECONDS = 600;
   private static final double MIN_CONCURRENCY_CPUS = 2;
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -60,6 +62,13 @@ public record Manifest(String format, String id, String title, JudgeKind kind, L
     service = kind == JudgeKind.HTTP_SERVICE && service == null ? ServiceSpec.DEFAULT : service;
     if (kind == JudgeKind.HTTP_SERVICE && scoring.performance() > 0 && (performance == null || load == null)) {
       throw new IllegalArgumentException("performance and load are required when scoring.performance is not 0");
+    }
+    if (performance != null && load != null) {
+      double seconds = 2 * performance.rounds() * (load.warmupSeconds() + load.seconds() + load.timeoutMs() / 1000.0);
+      if (seconds > MAX_LOAD_SECONDS) {
+        throw new IllegalArgumentException("the load takes " + Math.round(seconds) + " s (2 × rounds × (warmup_seconds"
+            + " + seconds + timeout_ms)), more than " + MAX_LOAD_SECONDS + " s");
+      }
     }
     query = kind == JudgeKind.SQL && query == null ? QuerySpec.UNORDERED : query;
   }

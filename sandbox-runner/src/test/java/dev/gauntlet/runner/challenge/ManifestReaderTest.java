@@ -109,6 +109,16 @@ class ManifestReaderTest {
   }
 
   @Test
+  @DisplayName("refuses a load that would outlast the service it measures")
+  void boundsTheLoad() {
+    String tooLong = SERVICE.replace("zero_at: 5 }", "zero_at: 5, rounds: 40 }").replace("seconds: 1\n", "seconds: 10\n");
+
+    assertThatThrownBy(() -> ManifestReader.read(tooLong))
+        .isInstanceOf(PackageException.class)
+        .hasMessageContaining("the load takes 880 s (2 × rounds × (warmup_seconds + seconds + timeout_ms)), more than 600 s");
+  }
+
+  @Test
   @DisplayName("refuses latency points nobody measures, and service blocks on a stdio package")
   void refusesMisplacedBlocks() {
     assertThatThrownBy(() -> ManifestReader.read(SERVICE.substring(0, SERVICE.indexOf("load:"))))

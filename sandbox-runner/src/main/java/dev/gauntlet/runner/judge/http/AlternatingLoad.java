@@ -18,17 +18,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link Timetable} on the host's clock while this class freezes whichever service is not being
  * loaded: its collector or compiler cannot slow the other's round, and a candidate that burns CPU
  * only while it is not being measured cannot slow the reference. Both services are pinned to the
- * same CPU for the load, which they then take in turns: on the machines this was measured on, a
- * service left to the scheduler moved between CPUs and ran up to 10% faster or slower from one
- * judging to the next, which the pinning took to about 3%.
+ * same CPUs for the load, which they then take in turns: left to the scheduler, the same service
+ * ran up to 10% faster or slower from one judging to the next.
  */
 final class AlternatingLoad {
   /** Container and JVM start of both probes, which run at the same time, before the first round. */
   private static final long PROBE_START_MILLIS = 4_000;
-  /** A round that began later than this was not the round the timetable promised: the judging is retried. */
-  private static final long LATE_LIMIT_MILLIS = 50;
   /**
-   * One load at a time in this runner: two at once would share the pinned CPU and slow each
+   * For each service to answer its ready path again before the first round. A candidate's service
+   * that takes longer and so misses its first round has itself to blame.
+   */
+  static final long READY_ALLOWANCE_MILLIS = 1_000;
+  /**
+   * One load at a time in this runner: two at once would share the pinned CPUs and slow each
    * other's rounds.
    */
   private static final ReentrantLock LOADING = new ReentrantLock(true);
@@ -53,26 +55,30 @@ final class AlternatingLoad {
   /**
    * Runs {@code rounds} rounds of the plan's load on each side.
    *
-   * @throws SandboxEngineException when the runner or a probe fell behind the timetable, and the
-   *                                rounds cannot be trusted
+   * @param cpus the CPUs a service may use ({@code limits.cpus}), pinned for the load
+   * @throws SandboxEngineException when the runner, or a probe through no fault of its service,
+   *                                fell behind the timetable, and the rounds cannot be trusted
    */
-  Rounds run(RunningSandbox candidate, RunningSandbox reference, Plan plan, int rounds) {
+  Rounds run(RunningSandbox candidate, RunningSandbox reference, Plan plan, int rounds, double cpus) {
     LOADING.lock();
     try {
-      pin(candidate, reference);
+      pin(candidate, reference, cpus);
       var timetable = Timetable.of(rounds, plan.load(), System.currentTimeMillis() + leadMillis(plan));
       try (var probes = Executors.newVirtualThreadPerTaskExecutor()) {
         var candidateProbe = CompletableFuture.supplyAsync(
             () -> probe.run(candidate, plan.withTurns(timetable.startsOf(true))), probes);
         var referenceProbe = CompletableFuture.supplyAsync(
             () -> probe.run(reference, plan.withTurns(timetable.startsOf(false))), probes);
-        long behindMillis = conduct(timetable, candidate, reference);
+        long behind = conduct(timetable, candidate, reference);
         var loaded = new Rounds(joined(candidateProbe), joined(referenceProbe));
-        long late = Math.max(behindMillis, Math.max(latest(loaded.candidate()), latest(loaded.reference())));
-        if (late > LATE_LIMIT_MILLIS) {
-          throw new SandboxEngineException("a load round began " + late + " ms after its time in the timetable"
-              + " (the runner is overloaded?)", null);
+        // With no warm-up, a service thawed late would be measured while it wakes.
+        long switchLimit = Math.min(Timetable.LATE_LIMIT_MILLIS, Math.round(plan.load().warmupSeconds() * 1000));
+        if (behind > switchLimit) {
+          throw new SandboxEngineException("the runner switched services " + behind + " ms after a round began"
+              + " (is it overloaded?)", null);
         }
+        checkOnTime("reference", loaded.reference(), false);
+        checkOnTime("candidate", loaded.candidate(), true);
         return loaded;
       }
     } finally {
@@ -80,19 +86,41 @@ final class AlternatingLoad {
     }
   }
 
-  /** The last CPU of the host for both services; a host with one CPU has nothing to choose. */
-  private void pin(RunningSandbox candidate, RunningSandbox reference) {
-    int cpus = sandbox.engineCpus();
-    if (cpus > 1) {
-      String last = Integer.toString(cpus - 1);
-      candidate.pin(last);
-      reference.pin(last);
+  /** How late the side's latest round began, in milliseconds. */
+  static long lateMillis(ProbeReport report) {
+    return report.rounds().stream().mapToLong(LoadOutcome::lateMillis).max().orElse(0);
+  }
+
+  /**
+   * A probe that began a round late is our failure, unless its service kept it waiting: only the
+   * candidate's may be blamed, and its lateness then stays in the report for the judge to charge.
+   */
+  private static void checkOnTime(String side, ProbeReport report, boolean serviceMayBeBlamed) {
+    long late = lateMillis(report);
+    if (late <= Timetable.LATE_LIMIT_MILLIS || (serviceMayBeBlamed && report.readyMillis() > READY_ALLOWANCE_MILLIS)) {
+      return;
+    }
+    throw new SandboxEngineException("the " + side + "'s probe began a load round " + late + " ms after its time"
+        + " (is the runner overloaded?)", null);
+  }
+
+  /**
+   * The host's last CPUs, as many as a service may use, for both services; a host with no more CPUs
+   * than that has nothing to choose.
+   */
+  private void pin(RunningSandbox candidate, RunningSandbox reference, double cpus) {
+    int host = sandbox.engineCpus();
+    int wanted = (int) Math.ceil(cpus);
+    if (host > wanted) {
+      String set = wanted == 1 ? Integer.toString(host - 1) : (host - wanted) + "-" + (host - 1);
+      candidate.pin(set);
+      reference.pin(set);
     }
   }
 
   /** The probes start, wait for their service and run the load's setup before the first round. */
   private static long leadMillis(Plan plan) {
-    long lead = PROBE_START_MILLIS;
+    long lead = PROBE_START_MILLIS + READY_ALLOWANCE_MILLIS;
     for (Step step : plan.load().setup()) {
       lead += plan.requestTimeoutMs() + step.waitMs();
     }
@@ -100,7 +128,7 @@ final class AlternatingLoad {
   }
 
   /**
-   * Thaws each round's service and freezes the other one just before the round starts, and thaws
+   * Freezes the other service and thaws each round's own just before the round starts, and thaws
    * both at the end.
    *
    * @return how late the runner was with a switch, in the worst case
@@ -123,8 +151,11 @@ final class AlternatingLoad {
       }
       sleepUntil(timetable.endMillis());
     } finally {
-      thawed(candidateFrozen);
-      thawed(referenceFrozen);
+      try {
+        thawed(candidateFrozen);
+      } finally {
+        thawed(referenceFrozen);
+      }
     }
     return behind;
   }
@@ -134,10 +165,6 @@ final class AlternatingLoad {
       frozen.close();
     }
     return null;
-  }
-
-  private static long latest(ProbeReport report) {
-    return report.rounds().stream().mapToLong(LoadOutcome::lateMillis).max().orElse(0);
   }
 
   private static void sleepUntil(long millis) {

@@ -166,7 +166,8 @@ public final class HttpServiceJudge implements Judge {
         throw new ReferenceFailure("the reference in " + language.id() + " fails scenario " + s.name() + ": "
             + s.failure());
       });
-      var loaded = alternating.run(candidate, reference, loadPlan(pkg), manifest.performance().rounds());
+      var loaded = alternating.run(candidate, reference, loadPlan(pkg), manifest.performance().rounds(),
+          manifest.limits().cpus());
       List<LoadOutcome> referenceRounds = loaded.reference().rounds();
       if (referenceRounds.isEmpty()) {
         throw new ReferenceFailure("the reference service in " + language.id() + " stopped answering under load");
@@ -186,6 +187,10 @@ public final class HttpServiceJudge implements Judge {
       }
       if (candidateRounds.getFirst().setupFailure() != null) {
         return noPoints(manifest, "the load's setup failed: " + candidateRounds.getFirst().setupFailure());
+      }
+      if (AlternatingLoad.lateMillis(loaded.candidate()) > Timetable.LATE_LIMIT_MILLIS) {
+        return noPoints(manifest, "the service took " + loaded.candidate().readyMillis() + " ms to answer GET "
+            + manifest.service().readyPath() + " before its load, and missed the start of its rounds");
       }
       return LoadRounds.score(manifest.performance(), manifest.scoring().performance(), candidateRounds,
           referenceRounds, manifest.load().timeoutMs());

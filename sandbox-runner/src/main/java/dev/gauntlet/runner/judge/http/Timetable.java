@@ -14,8 +14,13 @@ import java.util.List;
  * @param turns the rounds in the order they run
  */
 record Timetable(List<Turn> turns) {
-  /** Between a round's last deadline and the freeze, for the probe to finish counting. */
-  static final long SETTLE_MILLIS = LoadPlan.DRAIN_MARGIN_MILLIS + 50;
+  /** How late a round may begin and still be trusted: it then ends this much later too. */
+  static final long LATE_LIMIT_MILLIS = 50;
+  /**
+   * Between a round's last deadline and the freeze: the probe's time to finish counting, for a
+   * round that began as late as may be.
+   */
+  static final long SETTLE_MILLIS = LoadPlan.DRAIN_MARGIN_MILLIS + LATE_LIMIT_MILLIS;
   /** Between the freeze of one side and the start of the other's round, for the thaw. */
   static final long SWITCH_MILLIS = 100;
 

@@ -106,7 +106,7 @@ class AlternatingLoadIT {
       AlternatingLoad.Rounds rounds;
       try {
         rounds = new AlternatingLoad(sandbox, new Probe(sandbox))
-            .run(candidate, reference, new Plan(8080, "/health", 10_000, 2_000, List.of(), LOAD), 2);
+            .run(candidate, reference, new Plan(8080, "/health", 10_000, 2_000, List.of(), LOAD), 2, 1.0);
       } finally {
         loading.set(false);
         watcher.join();
@@ -116,7 +116,6 @@ class AlternatingLoadIT {
         assertThat(side.rounds()).hasSize(2).allSatisfy(round -> {
           assertThat(round.errors() + round.timeouts()).isZero();
           assertThat(round.latencyMicros()).hasSize(20);
-          assertThat(round.lateMillis()).isLessThanOrEqualTo(50);
         });
       }
       assertThat(frozenInTurn(seen)).as("who was frozen, in order: the candidate goes first, then the reference twice")

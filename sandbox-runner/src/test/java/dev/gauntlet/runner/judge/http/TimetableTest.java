@@ -21,6 +21,15 @@ class TimetableTest {
   }
 
   @Test
+  void aRoundThatBeganAsLateAsMayBeHasCountedEveryRequestBeforeItsServiceIsFrozen() {
+    var turn = Timetable.of(1, LOAD, 10_000).turns().getFirst();
+    long lastDue = turn.startMillis() + Timetable.LATE_LIMIT_MILLIS + 2_000;
+    long counted = lastDue + LOAD.timeoutMs() + LoadPlan.DRAIN_MARGIN_MILLIS;
+
+    assertThat(turn.doneMillis()).isGreaterThanOrEqualTo(counted);
+  }
+
+  @Test
   void aRoundEndsAfterItsLastDeadlineAndTheNextStartsAfterTheSwitch() {
     var timetable = Timetable.of(2, LOAD, 10_000);
     long length = 2_000 + 300 + Timetable.SETTLE_MILLIS;
@@ -30,6 +39,8 @@ class TimetableTest {
     assertThat(first.doneMillis()).isEqualTo(10_000 + length);
     assertThat(timetable.turns().get(1).startMillis()).isEqualTo(first.doneMillis() + Timetable.SWITCH_MILLIS);
     assertThat(timetable.startsOf(true)).containsExactly(10_000L, 10_000 + 3 * (length + Timetable.SWITCH_MILLIS));
+    assertThat(timetable.startsOf(false)).containsExactly(10_000 + length + Timetable.SWITCH_MILLIS,
+        10_000 + 2 * (length + Timetable.SWITCH_MILLIS));
     assertThat(timetable.endMillis()).isEqualTo(10_000 + 4 * length + 3 * Timetable.SWITCH_MILLIS);
   }
 }
