@@ -28,7 +28,6 @@ final class LoadGenerator {
   private static final int PENDING = -1;
   private static final int ERROR = -2;
   private static final int TIMEOUT = -3;
-
   /** Threads beyond the cap, for the moment between a request ending and its thread being idle again. */
   private static final int SPARE_THREADS = 8;
 

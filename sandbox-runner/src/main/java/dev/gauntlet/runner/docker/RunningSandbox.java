@@ -76,24 +76,10 @@ public final class RunningSandbox implements AutoCloseable {
    * has ended does nothing.
    */
   public Frozen freeze() {
-    try {
-      containers.pause(id);
-    } catch (SandboxEngineException e) {
-      // A program that ended takes no CPU either; whoever needs it next finds it gone.
-      if (isRunning()) {
-        throw e;
-      }
+    if (!unlessEnded(() -> containers.pause(id))) {
       return () -> { };
     }
-    return () -> {
-      try {
-        containers.unpause(id);
-      } catch (SandboxEngineException e) {
-        if (isRunning()) {
-          throw e;
-        }
-      }
-    };
+    return () -> unlessEnded(() -> containers.unpause(id));
   }
 
   /**
@@ -101,13 +87,24 @@ public final class RunningSandbox implements AutoCloseable {
    * {@code "0-1"}) from now on; its CPU quota still holds.
    */
   public void pin(String cpus) {
+    unlessEnded(() -> containers.pin(id, cpus));
+  }
+
+  /**
+   * Asks the engine to act on the program, which fails when the program has ended: that failure
+   * is no failure, since an ended program takes no CPU, and whoever needs it next finds it gone.
+   *
+   * @return false when the program had ended
+   */
+  private boolean unlessEnded(Runnable engineCall) {
     try {
-      containers.pin(id, cpus);
+      engineCall.run();
+      return true;
     } catch (SandboxEngineException e) {
-      // As with freeze: a program that ended needs no CPU, and whoever needs it next finds it gone.
       if (isRunning()) {
         throw e;
       }
+      return false;
     }
   }
 
