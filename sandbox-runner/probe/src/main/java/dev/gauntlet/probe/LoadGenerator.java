@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Sends the load mix at a constant rate, open loop: the schedule never waits for the service, and
- * each latency counts from when its request was due. A service that stalls for a second is
- * charged a second on every request it delayed, not only on the one it was busy with.
+ * Sends the load mix at a constant rate, open loop: the schedule ({@link SendTimes}) never waits for
+ * the service, and each latency counts from when its request was due. A service that stalls for a
+ * second is charged a second on every request it delayed, not only on the one it was busy with.
  */
 final class LoadGenerator {
   /**
@@ -39,6 +39,7 @@ final class LoadGenerator {
   private final AtomicInteger inFlight = new AtomicInteger();
   // Never shut down: that would wait for a stuck sender. Senders are daemons that end with the probe.
   private final ThreadPoolExecutor senders = senders();
+  private final SendTimes sendTimes = new SendTimes();
 
   LoadGenerator(int port) {
     this.port = port;
@@ -60,13 +61,13 @@ final class LoadGenerator {
     for (int i = 0; i < total; i++) {
       outcome.set(i, PENDING);
     }
-    double intervalNanos = 1e9 / plan.rate();
+    long[] dueNanos = sendTimes.nextRound(total, plan.rate());
     long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(plan.timeoutMs());
     long late = Math.max(0, System.currentTimeMillis() - startMillis);
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, startMillis - System.currentTimeMillis()));
     try (var client = new LoadClient(port)) {
       for (int i = 0; i < total; i++) {
-        long due = start + Math.round(i * intervalNanos);
+        long due = start + dueNanos[i];
         for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
           LockSupport.parkNanos(wait);
         }

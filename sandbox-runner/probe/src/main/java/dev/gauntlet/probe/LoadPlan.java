@@ -3,9 +3,10 @@ package dev.gauntlet.probe;
 import java.util.List;
 
 /**
- * One round of open-loop load: requests go out at a constant rate whatever the service does, and
- * each latency counts from the moment its request was due, so a stalled service cannot hide the
- * requests it delayed (no coordinated omission).
+ * One round of open-loop load: requests go out at a constant rate whatever the service does, one
+ * in each interval of {@code 1/rate} ({@link SendTimes}), and each latency counts from the moment
+ * its request was due, so a stalled service cannot hide the requests it delayed (no coordinated
+ * omission).
  *
  * @param rate          requests per second
  * @param seconds       how long latencies are recorded
