@@ -82,8 +82,9 @@ public class LatencyFidelity {
         .append(" times per request; each judging loads it and the reference (the same service at 1x) in ")
         .append(performance.rounds()).append(" alternating rounds of ").append(load.seconds()).append(" s at ")
         .append(load.rate()).append(" requests/s (after ").append(load.warmupSeconds())
-        .append(" s of warm-up each; one probe per side for all its rounds, the side not loaded frozen, both")
-        .append(" services pinned to one CPU), and scores the ratio of the median ")
+        .append(" s of warm-up each; one probe per side for all its rounds, each request due at a random point of")
+        .append(" its own interval, the side not loaded frozen, both services pinned to one CPU), and scores the")
+        .append(" ratio of the median ")
         .append(performance.metric().manifestName()).append(" figures: 100 points at or under ")
         .append(performance.fullMarksAt()).append("x, none from ").append(performance.zeroAt())
         .append("x, log scale between.\n\n");
