@@ -39,6 +39,7 @@ final class LoadGenerator {
   private final AtomicInteger inFlight = new AtomicInteger();
   // Never shut down: that would wait for a stuck sender. Senders are daemons that end with the probe.
   private final ThreadPoolExecutor senders = senders();
+  /** One for all the probe's rounds: each side's probe then draws the same times for the same round. */
   private final SendTimes sendTimes = new SendTimes();
 
   LoadGenerator(int port) {

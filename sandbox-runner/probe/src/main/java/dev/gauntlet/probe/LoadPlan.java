@@ -47,4 +47,12 @@ public record LoadPlan(double rate, double seconds, double warmupSeconds, int ti
   public long total() {
     return Math.round(rate * (warmupSeconds + seconds));
   }
+
+  /**
+   * From a round's start to the end of its last request's slot, by when every request has been
+   * sent: a little past the warm-up and recorded seconds when their requests were rounded up.
+   */
+  public long sendingMillis() {
+    return (long) Math.ceil(1000 * total() / rate);
+  }
 }

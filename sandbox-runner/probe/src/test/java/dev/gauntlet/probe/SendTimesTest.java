@@ -3,23 +3,26 @@ package dev.gauntlet.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SendTimesTest {
-  private static final long INTERVAL_NANOS = 10_000_000;
-
-  @Test
-  void eachRequestIsDueWithinItsOwnSlotSoTheRateHoldsExactly() {
-    long[] due = new SendTimes().nextRound(500, 100);
+  @ParameterizedTest
+  @ValueSource(doubles = {100, 3})
+  void eachRequestIsDueWithinItsOwnSlotSoTheRateHoldsExactly(double rate) {
+    double interval = 1e9 / rate;
+    long[] due = new SendTimes().nextRound(500, rate);
 
     assertThat(due).hasSize(500);
     for (int i = 0; i < due.length; i++) {
-      assertThat(due[i]).isBetween(i * INTERVAL_NANOS, (i + 1) * INTERVAL_NANOS - 1);
+      assertThat(due[i]).isBetween((long) Math.floor(i * interval), (long) Math.ceil((i + 1) * interval));
     }
   }
 
   @Test
   void theGapsVaryInsteadOfKeepingStep() {
-    long[] due = new SendTimes().nextRound(500, 100);
+    long interval = 5_000_000;
+    long[] due = new SendTimes().nextRound(500, 200);
 
     long shortest = Long.MAX_VALUE;
     long longest = 0;
@@ -27,8 +30,8 @@ class SendTimesTest {
       shortest = Math.min(shortest, due[i] - due[i - 1]);
       longest = Math.max(longest, due[i] - due[i - 1]);
     }
-    assertThat(shortest).isLessThan(INTERVAL_NANOS / 4);
-    assertThat(longest).isGreaterThan(INTERVAL_NANOS * 7 / 4);
+    assertThat(shortest).isLessThan(interval / 4);
+    assertThat(longest).isGreaterThan(interval * 7 / 4);
   }
 
   @Test

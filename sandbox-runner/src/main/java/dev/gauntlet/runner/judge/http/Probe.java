@@ -35,7 +35,7 @@ final class Probe {
       steps.addAll(plan.load().setup());
       long lastStart = plan.turns().isEmpty() ? System.currentTimeMillis() : plan.turns().getLast();
       wall = wall.plusMillis(Math.max(0, lastStart - System.currentTimeMillis()))
-          .plusMillis(Math.round(1000 * (plan.load().warmupSeconds() + plan.load().seconds())))
+          .plusMillis(plan.load().sendingMillis())
           .plusMillis(plan.load().timeoutMs());
     }
     for (Step step : steps) {

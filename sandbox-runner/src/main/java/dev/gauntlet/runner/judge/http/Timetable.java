@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * When each round of load starts, for the candidate's service and the reference: the rounds
  * alternate, each side going first in every other pair (candidate, reference, reference,
- * candidate, ...), so neither always follows the other. A round lasts its warm-up and recorded
- * seconds, then the load's timeout, by which every request of the round has been answered or
+ * candidate, ...), so neither always follows the other. A round lasts until its last request has
+ * been sent, then the load's timeout, by which every request of the round has been answered or
  * counted as a timeout; only then is its service frozen and the other one thawed.
  *
  * @param turns the rounds in the order they run
@@ -33,7 +33,7 @@ record Timetable(List<Turn> turns) {
   }
 
   static Timetable of(int rounds, LoadPlan load, long firstMillis) {
-    long length = Math.round(1000 * (load.warmupSeconds() + load.seconds())) + load.timeoutMs() + SETTLE_MILLIS;
+    long length = load.sendingMillis() + load.timeoutMs() + SETTLE_MILLIS;
     var turns = new ArrayList<Turn>();
     long start = firstMillis;
     for (int round = 0; round < rounds; round++) {

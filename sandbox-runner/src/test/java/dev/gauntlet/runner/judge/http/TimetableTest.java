@@ -30,6 +30,16 @@ class TimetableTest {
   }
 
   @Test
+  void aRoundWhoseRequestsWereRoundedUpLastsUntilTheLastOneIsSentAndCounted() {
+    // 3 requests a second for 0.5 s round up to 2 requests, the second one due as late as 667 ms in.
+    var load = new LoadPlan(3, 0.5, 0, 300, List.of(), LOAD.requests());
+    var turn = Timetable.of(1, load, 10_000).turns().getFirst();
+    long lastSent = turn.startMillis() + Timetable.LATE_LIMIT_MILLIS + 667;
+
+    assertThat(turn.doneMillis()).isGreaterThanOrEqualTo(lastSent + load.timeoutMs() + LoadPlan.DRAIN_MARGIN_MILLIS);
+  }
+
+  @Test
   void aRoundEndsAfterItsLastDeadlineAndTheNextStartsAfterTheSwitch() {
     var timetable = Timetable.of(2, LOAD, 10_000);
     long length = 2_000 + 300 + Timetable.SETTLE_MILLIS;
