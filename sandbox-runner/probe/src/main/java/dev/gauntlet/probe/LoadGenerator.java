@@ -57,7 +57,7 @@ final class LoadGenerator {
     }
     int[] order = interleaved(plan.requests());
     int total = Math.toIntExact(plan.total());
-    int warmup = (int) Math.round(plan.rate() * plan.warmupSeconds());
+    int warmup = Math.toIntExact(plan.warmupRequests());
     var outcome = new AtomicIntegerArray(total);
     for (int i = 0; i < total; i++) {
       outcome.set(i, PENDING);

@@ -41,11 +41,20 @@ public record LoadPlan(double rate, double seconds, double warmupSeconds, int ti
       throw new IllegalArgumentException("requests: the load needs at least one request");
     }
     requests = List.copyOf(requests);
+    if (requestsIn(rate, warmupSeconds + seconds) - requestsIn(rate, warmupSeconds) < 1) {
+      // Both sides would then measure nothing, tie, and the candidate take every latency point.
+      throw new IllegalArgumentException("rate × seconds records no request after the warm-up; raise rate or seconds");
+    }
+  }
+
+  /** The first requests of a round, sent before recording starts. */
+  public long warmupRequests() {
+    return requestsIn(rate, warmupSeconds);
   }
 
   /** Requests sent in one round, warm-up included. */
   public long total() {
-    return Math.round(rate * (warmupSeconds + seconds));
+    return requestsIn(rate, warmupSeconds + seconds);
   }
 
   /**
@@ -54,5 +63,9 @@ public record LoadPlan(double rate, double seconds, double warmupSeconds, int ti
    */
   public long sendingMillis() {
     return (long) Math.ceil(1000 * total() / rate);
+  }
+
+  private static long requestsIn(double rate, double seconds) {
+    return Math.round(rate * seconds);
   }
 }

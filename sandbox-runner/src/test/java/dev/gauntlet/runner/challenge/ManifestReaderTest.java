@@ -109,6 +109,15 @@ class ManifestReaderTest {
   }
 
   @Test
+  @DisplayName("refuses a load whose rounds would record no request after the warm-up")
+  void refusesALoadThatRecordsNothing() {
+    // 1 request a second for 0.5 s after 0.5 s of warm-up: the one request sent is a warm-up one.
+    assertThatThrownBy(() -> ManifestReader.read(SERVICE.replace("rate: 100", "rate: 1").replace("seconds: 1\n", "seconds: 0.5\n")))
+        .isInstanceOf(PackageException.class)
+        .hasMessageContaining("load: rate × seconds records no request after the warm-up");
+  }
+
+  @Test
   @DisplayName("refuses a load that would outlast the service it measures")
   void boundsTheLoad() {
     String tooLong = SERVICE.replace("zero_at: 5 }", "zero_at: 5, rounds: 40 }").replace("seconds: 1\n", "seconds: 10\n");
