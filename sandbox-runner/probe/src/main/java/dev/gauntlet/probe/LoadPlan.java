@@ -65,6 +65,11 @@ public record LoadPlan(double rate, double seconds, double warmupSeconds, int ti
     return (long) Math.ceil(1000 * total() / rate);
   }
 
+  /** From a round's start until every one of its requests has been answered or has timed out. */
+  public long roundMillis() {
+    return sendingMillis() + timeoutMs;
+  }
+
   private static long requestsIn(double rate, double seconds) {
     return Math.round(rate * seconds);
   }

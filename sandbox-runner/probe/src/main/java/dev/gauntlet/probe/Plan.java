@@ -31,6 +31,11 @@ public record Plan(int port, String readyPath, int readyMillis, int requestTimeo
     return new Plan(port, readyPath, readyMillis, requestTimeoutMs, scenarios, load, times);
   }
 
+  /** The longest the steps may take: each its wait, then its request's timeout. */
+  public long stepsMillis(List<Step> steps) {
+    return steps.stream().mapToLong(step -> requestTimeoutMs + step.waitMs()).sum();
+  }
+
   /** A plan whose load, if any, runs one round at once. */
   public Plan(int port, String readyPath, int readyMillis, int requestTimeoutMs, List<Scenario> scenarios,
               LoadPlan load) {

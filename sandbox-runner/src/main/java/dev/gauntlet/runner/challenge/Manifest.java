@@ -64,7 +64,7 @@ public record Manifest(String format, String id, String title, JudgeKind kind, L
       throw new IllegalArgumentException("performance and load are required when scoring.performance is not 0");
     }
     if (performance != null && load != null) {
-      double seconds = 2 * performance.rounds() * (load.warmupSeconds() + load.seconds() + load.timeoutMs() / 1000.0);
+      double seconds = 2 * performance.rounds() * load.roundMillis() / 1000.0;
       if (seconds > MAX_LOAD_SECONDS) {
         throw new IllegalArgumentException("the load takes " + Math.round(seconds) + " s (2 × rounds × (warmup_seconds"
             + " + seconds + timeout_ms)), more than " + MAX_LOAD_SECONDS + " s");

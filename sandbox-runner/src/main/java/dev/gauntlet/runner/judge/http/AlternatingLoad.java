@@ -3,7 +3,6 @@ package dev.gauntlet.runner.judge.http;
 import dev.gauntlet.probe.Plan;
 import dev.gauntlet.probe.ProbeReport;
 import dev.gauntlet.probe.ProbeReport.LoadOutcome;
-import dev.gauntlet.probe.Step;
 import dev.gauntlet.runner.docker.RunningSandbox;
 import dev.gauntlet.runner.docker.Sandbox;
 import dev.gauntlet.runner.docker.SandboxEngineException;
@@ -120,11 +119,7 @@ final class AlternatingLoad {
 
   /** The probes start, wait for their service and run the load's setup before the first round. */
   private static long leadMillis(Plan plan) {
-    long lead = PROBE_START_MILLIS + READY_ALLOWANCE_MILLIS;
-    for (Step step : plan.load().setup()) {
-      lead += plan.requestTimeoutMs() + step.waitMs();
-    }
-    return lead;
+    return PROBE_START_MILLIS + READY_ALLOWANCE_MILLIS + plan.stepsMillis(plan.load().setup());
   }
 
   /**

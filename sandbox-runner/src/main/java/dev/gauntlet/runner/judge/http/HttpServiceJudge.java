@@ -186,7 +186,7 @@ public final class HttpServiceJudge implements Judge {
             + manifest.service().readyPath() + " before its load") : null;
       }
       if (candidateRounds.getFirst().setupFailure() != null) {
-        return noPoints(manifest, "the load's setup failed: " + candidateRounds.getFirst().setupFailure());
+        return setupFailed(manifest, candidateRounds.getFirst());
       }
       if (AlternatingLoad.lateMillis(loaded.candidate()) > Timetable.LATE_LIMIT_MILLIS) {
         return noPoints(manifest, "the service took " + loaded.candidate().readyMillis() + " ms to answer GET "
@@ -206,7 +206,7 @@ public final class HttpServiceJudge implements Judge {
     }
     LoadOutcome round = report.rounds().getFirst();
     if (round.setupFailure() != null) {
-      return noPoints(manifest, "the load's setup failed: " + round.setupFailure());
+      return setupFailed(manifest, round);
     }
     var rounds = List.of(round);
     if (!LoadRounds.failedTooOften(rounds)) {
@@ -217,6 +217,10 @@ public final class HttpServiceJudge implements Judge {
         List.of(), 0, 0, 0, round.sent(), round.errors() + round.timeouts(), 0, manifest.scoring().performance(),
         (round.errors() + round.timeouts()) + " of " + round.sent() + " requests under load failed or timed out:"
             + " the reference does not hold the package's load on this machine");
+  }
+
+  private static PerformanceReport setupFailed(Manifest manifest, LoadOutcome round) {
+    return noPoints(manifest, "the load's setup failed: " + round.setupFailure());
   }
 
   private static PerformanceReport noPoints(Manifest manifest, String why) {

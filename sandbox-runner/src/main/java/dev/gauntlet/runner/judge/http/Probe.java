@@ -28,19 +28,14 @@ final class Probe {
   }
 
   private static Duration wall(Plan plan) {
-    Duration wall = Duration.ofMillis(plan.readyMillis()).plus(MARGIN);
     var steps = new ArrayList<Step>();
     plan.scenarios().forEach(scenario -> steps.addAll(scenario.steps()));
+    long millis = plan.readyMillis();
     if (plan.load() != null) {
       steps.addAll(plan.load().setup());
-      long lastStart = plan.turns().isEmpty() ? System.currentTimeMillis() : plan.turns().getLast();
-      wall = wall.plusMillis(Math.max(0, lastStart - System.currentTimeMillis()))
-          .plusMillis(plan.load().sendingMillis())
-          .plusMillis(plan.load().timeoutMs());
+      long untilLastRound = plan.turns().isEmpty() ? 0 : Math.max(0, plan.turns().getLast() - System.currentTimeMillis());
+      millis += untilLastRound + plan.load().roundMillis();
     }
-    for (Step step : steps) {
-      wall = wall.plus(Duration.ofMillis(plan.requestTimeoutMs() + step.waitMs()));
-    }
-    return wall;
+    return Duration.ofMillis(millis + plan.stepsMillis(steps)).plus(MARGIN);
   }
 }

@@ -33,7 +33,7 @@ record Timetable(List<Turn> turns) {
   }
 
   static Timetable of(int rounds, LoadPlan load, long firstMillis) {
-    long length = load.sendingMillis() + load.timeoutMs() + SETTLE_MILLIS;
+    long length = load.roundMillis() + SETTLE_MILLIS;
     var turns = new ArrayList<Turn>();
     long start = firstMillis;
     for (int round = 0; round < rounds; round++) {
