@@ -45,10 +45,12 @@ final class AlternatingLoad {
   /**
    * Both sides' rounds, in order.
    *
-   * @param candidate what the candidate's probe saw: no rounds when the service stopped answering
-   * @param reference what the reference's probe saw
+   * @param candidate     what the candidate's probe saw: no rounds when the service stopped answering
+   * @param reference     what the reference's probe saw
+   * @param candidateLate the candidate's service took so long to answer its ready path again that
+   *                      its probe missed the start of a round: its own fault, charged by the judge
    */
-  record Rounds(ProbeReport candidate, ProbeReport reference) {
+  record Rounds(ProbeReport candidate, ProbeReport reference, boolean candidateLate) {
   }
 
   /**
@@ -69,35 +71,36 @@ final class AlternatingLoad {
         var referenceProbe = CompletableFuture.supplyAsync(
             () -> probe.run(reference, plan.withTurns(timetable.startsOf(false))), probes);
         long behind = conduct(timetable, candidate, reference);
-        var loaded = new Rounds(joined(candidateProbe), joined(referenceProbe));
+        ProbeReport candidateReport = joined(candidateProbe);
+        ProbeReport referenceReport = joined(referenceProbe);
         // With no warm-up, a service thawed late would be measured while it wakes.
         long switchLimit = Math.min(Timetable.LATE_LIMIT_MILLIS, Math.round(plan.load().warmupSeconds() * 1000));
         if (behind > switchLimit) {
           throw new SandboxEngineException("the runner switched services " + behind + " ms after a round began"
               + " (is it overloaded?)", null);
         }
-        checkOnTime("reference", loaded.reference(), false);
-        checkOnTime("candidate", loaded.candidate(), true);
-        return loaded;
+        checkOnTime("reference", referenceReport, false);
+        boolean candidateLate = checkOnTime("candidate", candidateReport, true);
+        return new Rounds(candidateReport, referenceReport, candidateLate);
       }
     } finally {
       LOADING.unlock();
     }
   }
 
-  /** How late the side's latest round began, in milliseconds. */
-  static long lateMillis(ProbeReport report) {
-    return report.rounds().stream().mapToLong(LoadOutcome::lateMillis).max().orElse(0);
-  }
-
   /**
    * A probe that began a round late is our failure, unless its service kept it waiting: only the
-   * candidate's may be blamed, and its lateness then stays in the report for the judge to charge.
+   * candidate's may be blamed, and its lateness is then left for the judge to charge.
+   *
+   * @return whether the side began a round late by its service's fault
    */
-  private static void checkOnTime(String side, ProbeReport report, boolean serviceMayBeBlamed) {
-    long late = lateMillis(report);
-    if (late <= Timetable.LATE_LIMIT_MILLIS || (serviceMayBeBlamed && report.readyMillis() > READY_ALLOWANCE_MILLIS)) {
-      return;
+  private static boolean checkOnTime(String side, ProbeReport report, boolean serviceMayBeBlamed) {
+    long late = report.rounds().stream().mapToLong(LoadOutcome::lateMillis).max().orElse(0);
+    if (late <= Timetable.LATE_LIMIT_MILLIS) {
+      return false;
+    }
+    if (serviceMayBeBlamed && report.readyMillis() > READY_ALLOWANCE_MILLIS) {
+      return true;
     }
     throw new SandboxEngineException("the " + side + "'s probe began a load round " + late + " ms after its time"
         + " (is the runner overloaded?)", null);

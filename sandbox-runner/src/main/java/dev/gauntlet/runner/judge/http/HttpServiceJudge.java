@@ -188,7 +188,7 @@ public final class HttpServiceJudge implements Judge {
       if (candidateRounds.getFirst().setupFailure() != null) {
         return setupFailed(manifest, candidateRounds.getFirst());
       }
-      if (AlternatingLoad.lateMillis(loaded.candidate()) > Timetable.LATE_LIMIT_MILLIS) {
+      if (loaded.candidateLate()) {
         return noPoints(manifest, "the service took " + loaded.candidate().readyMillis() + " ms to answer GET "
             + manifest.service().readyPath() + " before its load, and missed the start of its rounds");
       }

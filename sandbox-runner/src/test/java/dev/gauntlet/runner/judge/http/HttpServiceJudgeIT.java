@@ -203,6 +203,31 @@ class HttpServiceJudgeIT {
   }
 
   @Test
+  @DisplayName("a service too slow to be ready again for its load misses its rounds and gets no latency points")
+  void lateForItsLoad() throws Exception {
+    String manifest = MANIFEST.replace("performance: 0 }", "performance: 50 }\n"
+        + "performance: { metric: p50_ms, full_marks_at: 1.5, zero_at: 5, rounds: 2 }\n"
+        + "load: { rate: 20, seconds: 0.5, warmup_seconds: 0, timeout_ms: 500,"
+        + " requests: [ { weight: 1, request: { path: /health }, status: 200 } ] }")
+        .replace("ready_seconds: 3", "ready_seconds: 15");
+    var pkg = pkg(manifest, service(""), HEALTH_ONLY);
+    // From its third health check on, the load probe's wait for it, it answers none for 8 s: longer
+    // than all the lead before the first round, and within the package's readiness limit.
+    String late = "import time\nchecks = []\n" + service("").replace("if self.path == \"/health\":",
+        "if self.path == \"/health\":\n            checks.append(time.monotonic())\n"
+            + "            if len(checks) >= 3 and time.monotonic() < checks[2] + 8:\n"
+            + "                time.sleep(checks[2] + 8 - time.monotonic())");
+
+    JudgeResult result = judge(pkg, late);
+
+    assertThat(result.performance()).as(result.toString()).isNotNull();
+    assertThat(result.performance().points()).isZero();
+    assertThat(result.performance().note()).startsWith("the service took ")
+        .endsWith(" ms to answer GET /health before its load, and missed the start of its rounds");
+    assertThat(result.score()).as("its scenarios still count").isEqualTo(100);
+  }
+
+  @Test
   @DisplayName("scenarios score by their points; only public ones say what went wrong")
   void partialCredit() throws Exception {
     var tests = Map.of(
