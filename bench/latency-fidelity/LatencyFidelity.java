@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,9 @@ import java.util.Map;
  * How faithful the calibrated latency score is. Judges one submission many times and reports the
  * spread of its performance score; then judges a ladder of the same service slowed on purpose
  * (1x, 1.5x, 2x and 4x the reference's work per request) and reports whether the scores fall in
- * that order in every run. Usage: LatencyFidelity <repeats> <ladder runs> <results.md>
+ * that order in every run. Last, judges the reference against itself as many times as the
+ * submission: whatever its ratio spreads is noise of this machine and of the method, the floor
+ * under the first figure. Usage: LatencyFidelity <repeats> <ladder runs> <results.md>
  */
 public class LatencyFidelity {
   private static final double[] LADDER = {1, 1.5, 2, 4};
@@ -52,7 +55,12 @@ public class LatencyFidelity {
         }
         ladder.add(rung);
       }
-      Files.writeString(results, report(pkg, repeated, ladder, baseRounds));
+      var itself = new ArrayList<PerformanceReport>();
+      for (int i = 0; i < repeats; i++) {
+        itself.add(measure(judge, pkg, source, baseRounds, 1));
+        System.out.printf("reference against itself, run %d: %s%n", i + 1, shown(itself.getLast()));
+      }
+      Files.writeString(results, report(pkg, repeated, ladder, itself, baseRounds));
     }
   }
 
@@ -72,7 +80,8 @@ public class LatencyFidelity {
   }
 
   private static String report(ChallengePackage pkg, List<PerformanceReport> repeated,
-                               List<List<PerformanceReport>> ladder, int baseRounds) {
+                               List<List<PerformanceReport>> ladder, List<PerformanceReport> itself,
+                               int baseRounds) {
     var performance = pkg.manifest().performance();
     var load = pkg.manifest().load();
     var out = new StringBuilder();
@@ -89,16 +98,15 @@ public class LatencyFidelity {
         .append(performance.fullMarksAt()).append("x, none from ").append(performance.zeroAt())
         .append("x, log scale between.\n\n");
     int[] points = repeated.stream().mapToInt(PerformanceReport::points).toArray();
-    int spread = java.util.Arrays.stream(points).max().orElse(0) - java.util.Arrays.stream(points).min().orElse(0);
+    int spread = Arrays.stream(points).max().orElse(0) - Arrays.stream(points).min().orElse(0);
     out.append("## The same submission (").append(REPEATED).append("x the work) judged ").append(repeated.size())
-        .append(" times\n\n| run | points | ratio | round pairs | candidate ms per round | reference ms per round |\n")
-        .append("|---|---|---|---|---|---|\n");
-    for (int i = 0; i < repeated.size(); i++) {
-      var p = repeated.get(i);
-      out.append(String.format(Locale.ROOT, "| %d | %d | %.3f | %.3f–%.3f | %s | %s |%n", i + 1, p.points(), p.ratio(),
-          p.ratioLow(), p.ratioHigh(), p.candidateMs(), p.referenceMs()));
-    }
-    out.append("\n**Spread of the performance score: ").append(spread).append(" points out of 100** (target ≤ 3).\n\n");
+        .append(" times\n\n");
+    rounds(out, repeated);
+    double pointsPerLog = 100 / Math.log(performance.zeroAt() / performance.fullMarksAt());
+    out.append("\n**Spread of the performance score: ").append(spread).append(" points out of 100** (target ≤ 3);")
+        .append(String.format(Locale.ROOT, " the ratio's standard deviation is %.1f%%, %.1f points on the scale's slope.",
+            100 * logSd(repeated), pointsPerLog * logSd(repeated)))
+        .append("\n\n");
     out.append("## A ladder slowed on purpose\n\n| run | 1x | 1.5x | 2x | 4x | in order |\n|---|---|---|---|---|---|\n");
     int ordered = 0;
     for (int run = 0; run < ladder.size(); run++) {
@@ -114,7 +122,31 @@ public class LatencyFidelity {
     }
     out.append("\nCells are points (ratio to the reference). **Scores fell in the ladder's order in ").append(ordered)
         .append(" of ").append(ladder.size()).append(" runs** (target: every run); a run counts as in order when each")
-        .append(" rung's ratio is higher than the one before and its points no higher.\n");
+        .append(" rung's ratio is higher than the one before and its points no higher.\n\n");
+    out.append("## The reference judged against itself ").append(itself.size()).append(" times\n\n");
+    rounds(out, itself);
+    out.append(String.format(Locale.ROOT, "%n**The ratio's standard deviation is %.1f%%, %.1f points on the scale's"
+            + " slope**: the noise floor of this machine and this load under the same submission's figure (its points"
+            + " stay 100, the ratio being under %sx).%n", 100 * logSd(itself), pointsPerLog * logSd(itself),
+        performance.fullMarksAt()));
     return out.toString();
+  }
+
+  private static void rounds(StringBuilder out, List<PerformanceReport> judgings) {
+    out.append("| run | points | ratio | round pairs | candidate ms per round | reference ms per round |\n")
+        .append("|---|---|---|---|---|---|\n");
+    for (int i = 0; i < judgings.size(); i++) {
+      var p = judgings.get(i);
+      out.append(String.format(Locale.ROOT, "| %d | %d | %.3f | %.3f–%.3f | %s | %s |%n", i + 1, p.points(), p.ratio(),
+          p.ratioLow(), p.ratioHigh(), p.candidateMs(), p.referenceMs()));
+    }
+  }
+
+  /** The sample standard deviation of the ratios' logarithms: the ratio's relative spread. */
+  private static double logSd(List<PerformanceReport> judgings) {
+    double[] logs = judgings.stream().mapToDouble(p -> Math.log(p.ratio())).toArray();
+    double mean = Arrays.stream(logs).average().orElse(0);
+    double squares = Arrays.stream(logs).map(x -> (x - mean) * (x - mean)).sum();
+    return logs.length < 2 ? 0 : Math.sqrt(squares / (logs.length - 1));
   }
 }
