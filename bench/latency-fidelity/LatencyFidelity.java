@@ -102,7 +102,7 @@ public class LatencyFidelity {
     out.append("## The same submission (").append(REPEATED).append("x the work) judged ").append(repeated.size())
         .append(" times\n\n");
     rounds(out, repeated);
-    double pointsPerLog = 100 / Math.log(performance.zeroAt() / performance.fullMarksAt());
+    double pointsPerLog = pkg.manifest().scoring().performance() / Math.log(performance.zeroAt() / performance.fullMarksAt());
     out.append("\n**Spread of the performance score: ").append(spread).append(" points out of 100** (target ≤ 3);")
         .append(String.format(Locale.ROOT, " the ratio's standard deviation is %.1f%%, %.1f points on the scale's slope.",
             100 * logSd(repeated), pointsPerLog * logSd(repeated)))
@@ -126,9 +126,10 @@ public class LatencyFidelity {
     out.append("## The reference judged against itself ").append(itself.size()).append(" times\n\n");
     rounds(out, itself);
     out.append(String.format(Locale.ROOT, "%n**The ratio's standard deviation is %.1f%%, %.1f points on the scale's"
-            + " slope**: the noise floor of this machine and this load under the same submission's figure (its points"
-            + " stay 100, the ratio being under %sx).%n", 100 * logSd(itself), pointsPerLog * logSd(itself),
-        performance.fullMarksAt()));
+            + " slope**: the noise floor of this machine and this load under the same submission's figure (its own"
+            + " points, %d to %d, are flat while its ratio stays under %sx).%n", 100 * logSd(itself),
+        pointsPerLog * logSd(itself), itself.stream().mapToInt(PerformanceReport::points).min().orElse(0),
+        itself.stream().mapToInt(PerformanceReport::points).max().orElse(0), performance.fullMarksAt()));
     return out.toString();
   }
 

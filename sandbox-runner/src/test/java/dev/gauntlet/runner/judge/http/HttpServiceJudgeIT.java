@@ -207,7 +207,7 @@ class HttpServiceJudgeIT {
   void lateForItsLoad() throws Exception {
     String manifest = MANIFEST.replace("performance: 0 }", "performance: 50 }\n"
         + "performance: { metric: p50_ms, full_marks_at: 1.5, zero_at: 5, rounds: 2 }\n"
-        + "load: { rate: 20, seconds: 0.5, warmup_seconds: 0, timeout_ms: 500,"
+        + "load: { rate: 20, seconds: 0.5, warmup_seconds: 0.1, timeout_ms: 500,"
         + " requests: [ { weight: 1, request: { path: /health }, status: 200 } ] }")
         .replace("ready_seconds: 3", "ready_seconds: 15");
     var pkg = pkg(manifest, service(""), HEALTH_ONLY);
@@ -216,7 +216,7 @@ class HttpServiceJudgeIT {
     String late = "import time\nchecks = []\n" + service("").replace("if self.path == \"/health\":",
         "if self.path == \"/health\":\n            checks.append(time.monotonic())\n"
             + "            if len(checks) >= 3 and time.monotonic() < checks[2] + 8:\n"
-            + "                time.sleep(checks[2] + 8 - time.monotonic())");
+            + "                time.sleep(max(0, checks[2] + 8 - time.monotonic()))");
 
     JudgeResult result = judge(pkg, late);
 
