@@ -102,10 +102,11 @@ public class LatencyFidelity {
     out.append("## The same submission (").append(REPEATED).append("x the work) judged ").append(repeated.size())
         .append(" times\n\n");
     rounds(out, repeated);
-    double pointsPerLog = pkg.manifest().scoring().performance() / Math.log(performance.zeroAt() / performance.fullMarksAt());
+    double pointsPerLog = pkg.manifest().scoring().performance()
+        / Math.log(performance.zeroAt() / performance.fullMarksAt());
     out.append("\n**Spread of the performance score: ").append(spread).append(" points out of 100** (target ≤ 3);")
-        .append(String.format(Locale.ROOT, " the ratio's standard deviation is %.1f%%, %.1f points on the scale's slope.",
-            100 * logSd(repeated), pointsPerLog * logSd(repeated)))
+        .append(String.format(Locale.ROOT, " the ratio's standard deviation is %.1f%%, %.1f points on the"
+            + " scale's slope.", 100 * logSd(repeated), pointsPerLog * logSd(repeated)))
         .append("\n\n");
     out.append("## A ladder slowed on purpose\n\n| run | 1x | 1.5x | 2x | 4x | in order |\n|---|---|---|---|---|---|\n");
     int ordered = 0;
